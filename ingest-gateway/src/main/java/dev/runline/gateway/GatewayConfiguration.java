@@ -1,0 +1,57 @@
+package dev.runline.gateway;
+
+import dev.runline.schemas.kafka.BrokerProbe;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Declared by the gateway too, so that whichever service starts first creates it with the right shape. */
+    @Bean
+    NewTopic runsTopic(GatewayProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.partitions())
+                // Large runs (thousands of measurements) exceed the 1 MB default message size.
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024))
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    BrokerProbe brokerProbe(KafkaProperties kafka) {
+        return new BrokerProbe(String.join(",", kafka.getBootstrapServers()), Duration.ofSeconds(2));
+    }
+
+    /** Readiness follows the broker: a gateway that cannot publish must not receive traffic. */
+    @Bean
+    HealthIndicator broker(BrokerProbe probe) {
+        return () -> {
+            try {
+                return Health.up().withDetail("brokers", probe.liveBrokers()).build();
+            } catch (Exception e) {
+                return Health.down().withDetail("error", e.toString()).build();
+            }
+        };
+    }
+}

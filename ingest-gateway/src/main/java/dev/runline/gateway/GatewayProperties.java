@@ -1,0 +1,30 @@
+package dev.runline.gateway;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param topic               where accepted runs are published
+ * @param partitions          partitions of that topic when the gateway creates it (runs of one unit stay on one)
+ * @param publishTimeout      longest wait for the broker's acknowledgement before answering 503
+ * @param retryAfter          what a 503 tells the station to wait before retrying
+ * @param referenceCacheTtl   how long keys, procedures and organization settings are served from memory;
+ *                            also the bound on how late a revoked key or a new procedure is seen
+ * @param referenceCacheSize  entries kept per reference cache
+ * @param maxBodySize         largest request body accepted (413 above it)
+ */
+@Validated
+@ConfigurationProperties("runline.gateway")
+public record GatewayProperties(
+        @DefaultValue("runline.runs") @NotBlank String topic,
+        @DefaultValue("12") @Positive int partitions,
+        @DefaultValue("12s") Duration publishTimeout,
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("5s") Duration referenceCacheTtl,
+        @DefaultValue("100000") @Positive long referenceCacheSize,
+        @DefaultValue("10MB") DataSize maxBodySize) {}

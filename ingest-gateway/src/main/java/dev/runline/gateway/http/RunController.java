@@ -1,0 +1,56 @@
+package dev.runline.gateway.http;
+
+import dev.runline.gateway.auth.ApiKeyAuthenticator;
+import dev.runline.gateway.run.RunIntake;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Run creation (contract §1–2): 200 {@code {"id"}} only after the broker acknowledged the run. */
+@RestController
+public class RunController {
+
+    private final ApiKeyAuthenticator authenticator;
+    private final RunIntake intake;
+    private final ObjectMapper json;
+
+    public RunController(ApiKeyAuthenticator authenticator, RunIntake intake, ObjectMapper json) {
+        this.authenticator = authenticator;
+        this.intake = intake;
+        this.json = json;
+    }
+
+    public record CreatedRun(UUID id) {}
+
+    @PostMapping(path = {"/api/v2/runs", "/v2/runs"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<CreatedRun> createV2(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) Mono<byte[]> body) {
+        // Authenticate before reading the body: an unauthenticated client learns nothing about validation.
+        return authenticator.authenticate(authorization)
+                .flatMap(caller -> body.defaultIfEmpty(new byte[0])
+                        .map(this::parse)
+                        .flatMap(tree -> intake.acceptV2(caller, tree, idempotencyKey)))
+                .map(CreatedRun::new);
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "The request body is empty: send the run as JSON");
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.runline.gateway.run;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads typed fields out of a JSON tree and records an {@link Issue} for every field that is missing,
+ * of the wrong type or breaks a rule, so that one response can list every problem at once. Readers
+ * return {@code null} for an absent or invalid field; callers check {@link #hasIssues()} at the end.
+ */
+final class JsonFields {
+
+    /** Serials, part, revision, batch and version numbers (contract §2). */
+    static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z0-9_.:+-]+$");
+    static final int IDENTIFIER_MAX = 60;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final List<Issue> issues = new ArrayList<>();
+
+    List<Issue> issues() {
+        return List.copyOf(issues);
+    }
+
+    boolean hasIssues() {
+        return !issues.isEmpty();
+    }
+
+    void issue(List<Object> path, String message) {
+        issues.add(new Issue(path, message));
+    }
+
+    /** The field's node, or null when it is absent or JSON null. */
+    static JsonNode present(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    String string(JsonNode parent, List<Object> path, String field, boolean required, int maxLength) {
+        JsonNode node = present(parent, field);
+        List<Object> at = Issue.append(path, field);
+        if (node == null) {
+            if (required) {
+                issue(at, "is required");
+            }
+            return null;
+        }
+        if (!node.isString()) {
+            issue(at, "must be a string");
+            return null;
+        }
+        String value = node.stringValue();
+        if (required && value.isEmpty()) {
+            issue(at, "must not be empty");
+            return null;
+        }
+        if (value.length() > maxLength) {
+            issue(at, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return value;
+    }
+
+    /** A serial, part, revision, batch or version number: {@code [a-zA-Z0-9_.:+-]}, 1 to 60 characters. */
+    String identifier(JsonNode parent, List<Object> path, String field, boolean required) {
+        JsonNode node = present(parent, field);
+        if (node == null || !node.isString()) {
+            return string(parent, path, field, required, IDENTIFIER_MAX);
+        }
+        return identifierValue(node.stringValue(), Issue.append(path, field));
+    }
+
+    String identifierValue(String value, List<Object> at) {
+        if (value.isEmpty() || value.length() > IDENTIFIER_MAX) {
+            issue(at, "must be 1 to " + IDENTIFIER_MAX + " characters");
+            return null;
+        }
+        if (!IDENTIFIER.matcher(value).matches()) {
+            issue(at, "may contain only letters, digits and _ . : + -");
+            return null;
+        }
+        return value;
+    }
+
+    String email(JsonNode parent, List<Object> path, String field) {
+        String value = string(parent, path, field, false, 254);
+        if (value != null && !EMAIL.matcher(value).matches()) {
+            issue(Issue.append(path, field), "must be an email address");
+            return null;
+        }
+        return value;
+    }
+
+    UUID uuid(JsonNode parent, List<Object> path, String field, boolean required) {
+        String value = string(parent, path, field, required, 36);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        issue(Issue.append(path, field), "must be a UUID");
+        return null;
+    }
+
+    <E extends Enum<E>> E enumValue(JsonNode parent, List<Object> path, String field, Class<E> type, boolean required) {
+        String value = string(parent, path, field, required, 64);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            issue(Issue.append(path, field), "must be one of " + List.of(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    /**
+     * ISO 8601 date-time with {@code Z}, with an offset, or with none (taken as UTC); fractional
+     * seconds kept to the microsecond, the precision PostgreSQL stores.
+     */
+    Instant dateTime(JsonNode parent, List<Object> path, String field) {
+        String value = string(parent, path, field, false, 64);
+        if (value == null) {
+            return null;
+        }
+        try {
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
+            Instant instant = parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                    ? OffsetDateTime.from(parsed).toInstant()
+                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+            return instant.truncatedTo(ChronoUnit.MICROS);
+        } catch (java.time.DateTimeException malformed) {
+            issue(Issue.append(path, field), "must be an ISO 8601 date-time, e.g. 2026-11-02T08:15:30Z");
+            return null;
+        }
+    }
+
+    Integer integer(JsonNode parent, List<Object> path, String field, int min) {
+        JsonNode node = present(parent, field);
+        if (node == null) {
+            return null;
+        }
+        List<Object> at = Issue.append(path, field);
+        // The v2 Python client sends integers as floats (3.0): an integral float is an integer.
+        if (!node.isNumber() || node.doubleValue() != Math.rint(node.doubleValue())
+                || node.doubleValue() < min || node.doubleValue() > Integer.MAX_VALUE) {
+            issue(at, "must be an integer" + (min == 0 ? " >= 0" : ""));
+            return null;
+        }
+        return (int) node.doubleValue();
+    }
+
+    /** An array field as a list of its elements (empty when absent), each read with its index in the path. */
+    <T> List<T> array(JsonNode parent, List<Object> path, String field, ElementReader<T> reader) {
+        JsonNode node = present(parent, field);
+        if (node == null) {
+            return List.of();
+        }
+        List<Object> at = Issue.append(path, field);
+        if (!node.isArray()) {
+            issue(at, "must be an array");
+            return List.of();
+        }
+        List<T> values = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            T value = reader.read(node.get(i), Issue.append(at, i));
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** An object element of an array; records an issue and returns null for anything else. */
+    JsonNode object(JsonNode node, List<Object> at) {
+        if (node == null || !node.isObject()) {
+            issue(at, "must be an object");
+            return null;
+        }
+        return node;
+    }
+
+    /** Metadata: at most {@code maxKeys} keys, values string, number or boolean, types kept. */
+    Map<String, Object> metadata(JsonNode parent, List<Object> path, String field, int maxKeys) {
+        JsonNode node = present(parent, field);
+        if (node == null) {
+            return Map.of();
+        }
+        List<Object> at = Issue.append(path, field);
+        if (!node.isObject()) {
+            issue(at, "must be an object");
+            return Map.of();
+        }
+        if (node.size() > maxKeys) {
+            issue(at, "must have at most " + maxKeys + " keys");
+            return Map.of();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            Object value = scalar(entry.getValue());
+            if (value == null) {
+                issue(Issue.append(at, entry.getKey()), "must be a string, number or boolean");
+            } else {
+                values.put(entry.getKey(), value);
+            }
+        }
+        return values;
+    }
+
+    private static Object scalar(JsonNode node) {
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return null;
+    }
+
+    @FunctionalInterface
+    interface ElementReader<T> {
+        T read(JsonNode element, List<Object> at);
+    }
+}

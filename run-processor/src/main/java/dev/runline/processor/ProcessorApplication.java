@@ -1,0 +1,25 @@
+package dev.runline.processor;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The run processor: consumes accepted runs and stores them, resolved and linked, in PostgreSQL. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProcessorApplication {
+
+    /** Its own configuration file name, so that it can share a JVM with the gateway (local mode). */
+    public static final String CONFIG_NAME = "run-processor";
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    public static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(ProcessorApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
+    }
+}

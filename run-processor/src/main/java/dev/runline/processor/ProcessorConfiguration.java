@@ -1,0 +1,108 @@
+package dev.runline.processor;
+
+import dev.runline.processor.messaging.RunListener;
+import dev.runline.schemas.RunAcceptedSerializer;
+import dev.runline.schemas.event.RunAccepted;
+import dev.runline.schemas.kafka.BrokerProbe;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class ProcessorConfiguration {
+
+    /** Large runs (thousands of measurements) exceed the 1 MB default message size. */
+    private static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
+
+    @Bean
+    Jdbi jdbi(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Bulk get-or-create binds whole columns as PostgreSQL arrays (unnest).
+        jdbi.registerArrayType(UUID.class, "uuid");
+        jdbi.registerArrayType(String.class, "text");
+        return jdbi;
+    }
+
+    @Bean
+    NewTopic runsTopic(ProcessorProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES).build();
+    }
+
+    /** Dead letters keep the original partition, so this topic has as many partitions as the runs topic. */
+    @Bean
+    NewTopic deadLetterTopic(ProcessorProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES).build();
+    }
+
+    /**
+     * Dead letters are written with the original bytes when the value did not decode, and as the run event
+     * otherwise; both with the producer settings of spring.kafka.producer.
+     */
+    @Bean
+    KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafka) {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(RunAccepted.class, new RunAcceptedSerializer());
+        DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer())),
+                new DelegatingByTypeSerializer(byType));
+        return new KafkaTemplate<>(factory);
+    }
+
+    /**
+     * Permanent failures (a rejected run, an undecodable record) go to the dead-letter topic at once;
+     * anything else is retried with exponential back-off, without limit, keeping the partition's order:
+     * a database outage stalls the line's processing, it never drops or reorders runs.
+     */
+    @Bean
+    DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetterTemplate, ProcessorProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), record.partition()));
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMax().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(RunRejectedException.class, RunListener.UndecodableRecordException.class);
+        return handler;
+    }
+
+    @Bean(destroyMethod = "close")
+    BrokerProbe brokerProbe(KafkaProperties kafka) {
+        return new BrokerProbe(String.join(",", kafka.getBootstrapServers()), Duration.ofSeconds(2));
+    }
+
+    /** Readiness follows the broker (and the database, through Boot's own db indicator). */
+    @Bean
+    HealthIndicator broker(BrokerProbe probe) {
+        return () -> {
+            try {
+                return Health.up().withDetail("brokers", probe.liveBrokers()).build();
+            } catch (Exception e) {
+                return Health.down().withDetail("error", e.toString()).build();
+            }
+        };
+    }
+}

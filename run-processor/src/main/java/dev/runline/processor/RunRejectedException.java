@@ -1,0 +1,28 @@
+package dev.runline.processor;
+
+/**
+ * A run that can never be stored as it is (a reference that does not exist, data the contract rejects):
+ * it goes to the dead-letter topic at once, with the contract's error code, and the rest of its batch is
+ * stored. Retrying would not help; a replay after the cause is fixed does.
+ */
+public final class RunRejectedException extends ProcessingException {
+
+    private final int index;
+    private final String code;
+
+    public RunRejectedException(int index, String code, String message) {
+        super(message);
+        this.index = index;
+        this.code = code;
+    }
+
+    /** Position of the rejected run in the batch it came with. */
+    public int index() {
+        return index;
+    }
+
+    /** The contract's error code (NOT_FOUND, BAD_REQUEST, ...). */
+    public String code() {
+        return code;
+    }
+}

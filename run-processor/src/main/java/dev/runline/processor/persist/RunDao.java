@@ -1,0 +1,53 @@
+package dev.runline.processor.persist;
+
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+
+/** Writes runs and what they contain, as JDBC batches (rewritten into multi-row inserts by the driver). */
+public interface RunDao {
+
+    /**
+     * Inserts the runs not stored yet and returns their ids: a redelivered event (rebalance, crash before
+     * the offset commit) hits the primary key and is skipped with everything it contains.
+     */
+    @SqlBatch("""
+            INSERT INTO runs (id, organization_id, procedure_id, procedure_version_id, unit_id, outcome,
+                              started_at, ended_at, operator_user_id, api_key_id, station_id, docstring, metadata,
+                              api_version, client, client_version, idempotency_key, received_at)
+            VALUES (:id, :organizationId, :procedureId, :procedureVersionId, :unitId, :outcome,
+                    :startedAt, :endedAt, :operatorUserId, :apiKeyId, :stationId, :docstring, CAST(:metadataJson AS jsonb),
+                    :apiVersion, :client, :clientVersion, :idempotencyKey, :receivedAt)
+            ON CONFLICT (id) DO NOTHING
+            """)
+    @GetGeneratedKeys("id")
+    List<UUID> insertRuns(@BindMethods List<RunRows.RunRow> runs);
+
+    @SqlBatch("""
+            INSERT INTO run_sub_units (run_id, unit_id) VALUES (:runId, :unitId)
+            """)
+    void insertRunSubUnits(@BindMethods List<RunRows.SubUnitRow> links);
+
+    @SqlBatch("""
+            INSERT INTO phases (id, run_id, position, name, outcome, started_at, ended_at, retry_count, docstring)
+            VALUES (:id, :runId, :position, :name, :outcome, :startedAt, :endedAt, :retryCount, :docstring)
+            """)
+    void insertPhases(@BindMethods List<RunRows.PhaseRow> phases);
+
+    @SqlBatch("""
+            INSERT INTO measurements (phase_id, position, name, outcome, value_number, value_string, value_boolean,
+                                      value_json, units, validators, aggregations, x_axis, y_axis, docstring)
+            VALUES (:phaseId, :position, :name, :outcome, :valueNumber, :valueString, :valueBoolean,
+                    CAST(:valueJson AS jsonb), CAST(:unitsJson AS jsonb), CAST(:validatorsJson AS jsonb),
+                    CAST(:aggregationsJson AS jsonb), CAST(:xAxisJson AS jsonb), CAST(:yAxisJson AS jsonb), :docstring)
+            """)
+    void insertMeasurements(@BindMethods List<RunRows.MeasurementRow> measurements);
+
+    @SqlBatch("""
+            INSERT INTO logs (run_id, position, level, logged_at, message, source_file, line_number)
+            VALUES (:runId, :position, :level, :loggedAt, :message, :sourceFile, :lineNumber)
+            """)
+    void insertLogs(@BindMethods List<RunRows.LogRow> logs);
+}

@@ -1,0 +1,100 @@
+package dev.runline.processor.persist;
+
+import dev.runline.processor.RunRejectedException;
+import dev.runline.processor.TransientStoreException;
+import dev.runline.schemas.event.Phase;
+import dev.runline.schemas.event.RunAccepted;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a polled batch of runs in one transaction: references resolved, runs inserted (redeliveries
+ * skipped by primary key), then phases, measurements, logs, sub-unit links and unit metadata of the
+ * runs that are new. Either the whole batch is stored or none of it.
+ */
+@Component
+public class RunWriter {
+
+    /** What a batch did: runs newly stored, and redelivered runs that were already there. */
+    public record Stored(int stored, int alreadyStored) {}
+
+    private final Jdbi jdbi;
+
+    public RunWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * @throws RunRejectedException    when one run can never be stored; nothing of the batch was written
+     * @throws TransientStoreException when the database failed in a way worth retrying
+     */
+    public Stored write(List<RunAccepted> events) {
+        if (events.isEmpty()) {
+            return new Stored(0, 0);
+        }
+        try {
+            return jdbi.inTransaction(handle -> write(handle, events));
+        } catch (JdbiException e) {
+            if (TransientStoreException.isTransient(e)) {
+                throw new TransientStoreException("Database unavailable while storing " + events.size() + " runs", e);
+            }
+            throw e;
+        }
+    }
+
+    private Stored write(Handle handle, List<RunAccepted> events) {
+        ResolutionDao resolution = handle.attach(ResolutionDao.class);
+        RunDao runs = handle.attach(RunDao.class);
+        ReferenceResolver.Resolved resolved = new ReferenceResolver(resolution).resolve(events);
+
+        List<RunRows.RunRow> runRows = events.stream().map(event -> RunRows.run(event, resolved.of(event))).toList();
+        Set<UUID> inserted = new HashSet<>(runs.insertRuns(runRows));
+        int stored = inserted.size();
+
+        List<RunRows.PhaseRow> phases = new ArrayList<>();
+        List<RunRows.MeasurementRow> measurements = new ArrayList<>();
+        List<RunRows.LogRow> logs = new ArrayList<>();
+        List<RunRows.SubUnitRow> subUnitLinks = new ArrayList<>();
+        for (RunAccepted event : events) {
+            if (!inserted.remove(event.getRunId())) {
+                continue; // already stored by an earlier delivery (or twice in this batch)
+            }
+            List<Phase> eventPhases = event.getRun().getPhases();
+            List<UUID> phaseIds = eventPhases.stream().map(phase -> UUID.randomUUID()).toList();
+            phases.addAll(RunRows.phases(event, phaseIds));
+            for (int i = 0; i < eventPhases.size(); i++) {
+                RunRows.measurements(eventPhases.get(i), phaseIds.get(i), measurements);
+            }
+            logs.addAll(RunRows.logs(event));
+            UUID unitId = resolved.of(event).unitId();
+            List<UUID> children = resolved.subUnits(event);
+            if (!children.isEmpty()) {
+                resolution.linkSubUnits(unitId, children.toArray(UUID[]::new));
+                new HashSet<>(children).forEach(child -> subUnitLinks.add(new RunRows.SubUnitRow(event.getRunId(), child)));
+            }
+            if (!event.getRun().getUnitMetadata().isEmpty()) {
+                resolution.mergeUnitMetadata(unitId, RunRows.json(event.getRun().getUnitMetadata()));
+            }
+        }
+        if (!phases.isEmpty()) {
+            runs.insertPhases(phases);
+        }
+        if (!measurements.isEmpty()) {
+            runs.insertMeasurements(measurements);
+        }
+        if (!logs.isEmpty()) {
+            runs.insertLogs(logs);
+        }
+        if (!subUnitLinks.isEmpty()) {
+            runs.insertRunSubUnits(subUnitLinks);
+        }
+        return new Stored(stored, events.size() - stored);
+    }
+}
