@@ -1,12 +1,16 @@
 package dev.runline.gateway.http;
 
+import dev.runline.gateway.GatewayProperties;
 import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.run.RunIntake;
 import java.util.UUID;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -21,11 +25,14 @@ public class RunController {
     private final ApiKeyAuthenticator authenticator;
     private final RunIntake intake;
     private final ObjectMapper json;
+    private final int maxBodyBytes;
 
-    public RunController(ApiKeyAuthenticator authenticator, RunIntake intake, ObjectMapper json) {
+    public RunController(ApiKeyAuthenticator authenticator, RunIntake intake, ObjectMapper json,
+            GatewayProperties properties) {
         this.authenticator = authenticator;
         this.intake = intake;
         this.json = json;
+        this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
     }
 
     public record CreatedRun(UUID id) {}
@@ -34,13 +41,32 @@ public class RunController {
     public Mono<CreatedRun> createV2(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) Mono<byte[]> body) {
+            ServerHttpRequest request) {
         // Authenticate before reading the body: an unauthenticated client learns nothing about validation.
         return authenticator.authenticate(authorization)
-                .flatMap(caller -> body.defaultIfEmpty(new byte[0])
-                        .map(this::parse)
-                        .flatMap(tree -> intake.acceptV2(caller, tree, idempotencyKey)))
+                .flatMap(caller -> body(request).flatMap(tree -> intake.acceptV2(caller, tree, idempotencyKey)))
                 .map(CreatedRun::new);
+    }
+
+    /**
+     * The body as a JSON tree, read whatever the content type says (stations send JSON; some forget the
+     * header) and never more than {@code runline.gateway.max-body-size} bytes of it.
+     */
+    private Mono<JsonNode> body(ServerHttpRequest request) {
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .onErrorMap(DataBufferLimitException.class, tooLarge -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + maxBodyBytes + " bytes (runline.gateway.max-body-size)"))
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(new byte[0])
+                .map(this::parse);
     }
 
     private JsonNode parse(byte[] body) {

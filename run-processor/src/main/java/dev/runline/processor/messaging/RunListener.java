@@ -1,6 +1,7 @@
 package dev.runline.processor.messaging;
 
 import dev.runline.processor.RunRejectedException;
+import dev.runline.processor.TransientStoreException;
 import dev.runline.processor.persist.RunWriter;
 import dev.runline.schemas.event.RunAccepted;
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +39,7 @@ public class RunListener {
                 .description("Runs delivered again after they were stored (skipped)").register(meters);
     }
 
-    @KafkaListener(id = "run-processor", topics = "${runline.processor.topic}",
+    @KafkaListener(id = "run-processor", idIsGroup = false, topics = "${runline.processor.topic}",
             concurrency = "${runline.processor.concurrency}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, RunAccepted>> records) {
         int undecodable = firstUndecodable(records);
@@ -48,11 +49,15 @@ public class RunListener {
         }
         try {
             record(writer.write(events));
+        } catch (TransientStoreException transientFailure) {
+            log.warn("event=batch_retry runs={} error=\"{}\"", events.size(), rootCause(transientFailure));
+            throw transientFailure;
         } catch (RunRejectedException rejected) {
-            log.info("event=run_rejected run_id={} code={} message=\"{}\"",
-                    events.get(rejected.index()).getRunId(), rejected.code(), rejected.getMessage());
-            record(writer.write(events.subList(0, rejected.index())));
-            throw new BatchListenerFailedException(rejected.getMessage(), rejected, rejected.index());
+            handleRejected(events, rejected);
+        } catch (RuntimeException unexpected) {
+            // Not attributable to one run: retried with back-off like a transient failure, loudly.
+            log.error("event=batch_failed runs={}", events.size(), unexpected);
+            throw unexpected;
         }
         if (undecodable < records.size()) {
             ConsumerRecord<String, RunAccepted> poison = records.get(undecodable);
@@ -60,6 +65,22 @@ public class RunListener {
                     poison.topic(), poison.partition(), poison.offset());
             throw new BatchListenerFailedException("Undecodable record", new UndecodableRecordException(), undecodable);
         }
+    }
+
+    /** Stores the runs before the rejected one, then hands the rejected one to the dead-letter path. */
+    private void handleRejected(List<RunAccepted> events, RunRejectedException rejected) {
+        log.info("event=run_rejected run_id={} code={} message=\"{}\"",
+                events.get(rejected.index()).getRunId(), rejected.code(), rejected.getMessage());
+        record(writer.write(events.subList(0, rejected.index())));
+        throw new BatchListenerFailedException(rejected.getMessage(), rejected, rejected.index());
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private void record(RunWriter.Stored result) {

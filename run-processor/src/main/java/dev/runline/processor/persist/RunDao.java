@@ -17,11 +17,12 @@ public interface RunDao {
             INSERT INTO runs (id, organization_id, procedure_id, procedure_version_id, unit_id, outcome,
                               started_at, ended_at, operator_user_id, api_key_id, station_id, docstring, metadata,
                               api_version, client, client_version, idempotency_key, received_at)
-            VALUES (:id, :organizationId, :procedureId, :procedureVersionId, :unitId, :outcome,
-                    :startedAt, :endedAt, :operatorUserId, :apiKeyId, :stationId, :docstring, CAST(:metadataJson AS jsonb),
+            VALUES (:id, :organizationId, :procedureId, CAST(:procedureVersionId AS uuid), :unitId, :outcome,
+                    :startedAt, :endedAt, CAST(:operatorUserId AS uuid), :apiKeyId, CAST(:stationId AS uuid), :docstring, CAST(:metadataJson AS jsonb),
                     :apiVersion, :client, :clientVersion, :idempotencyKey, :receivedAt)
             ON CONFLICT (id) DO NOTHING
             """)
+    // Nullable uuids are cast: a null bound without a value has no type PostgreSQL can infer.
     @GetGeneratedKeys("id")
     List<UUID> insertRuns(@BindMethods List<RunRows.RunRow> runs);
 

@@ -1,0 +1,139 @@
+package dev.runline.local;
+
+import dev.runline.gateway.GatewayApplication;
+import dev.runline.processor.ProcessorApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole pipeline on one machine with nothing installed: a real Kafka broker (KRaft) and a real
+ * PostgreSQL (embedded binaries), both keeping their data under {@code runline.home} (default
+ * {@code .runline}), then the processor (which migrates the database) and the gateway. Ctrl-C stops
+ * everything in reverse order.
+ */
+public final class LocalRunline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRunline.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final LocalSettings settings;
+    private DemoOrganization.Credentials demo;
+    private String databaseUrl;
+
+    LocalRunline(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long begin = System.nanoTime();
+        LocalRunline runline = new LocalRunline(LocalSettings.fromEnvironment());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runline.close();
+            stopped.countDown();
+        }, "runline-local-shutdown"));
+        try {
+            runline.start(args);
+        } catch (Exception e) {
+            log.error("event=local_start_failed", e);
+            System.exit(1);
+        }
+        System.out.println(runline.banner(Duration.ofNanos(System.nanoTime() - begin)));
+        stopped.await();
+    }
+
+    void start(String... args) throws Exception {
+        Path home = settings.home();
+        LocalDatabase database = LocalDatabase.start(home.resolve("postgres"), settings.postgresPort());
+        started.push(database);
+        databaseUrl = database.jdbcUrl();
+        LocalBroker broker = LocalBroker.start(home.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        started.push(broker);
+
+        String[] shared = {
+            "--spring.datasource.url=" + databaseUrl,
+            "--spring.datasource.username=" + LocalDatabase.USER,
+            "--spring.datasource.password=" + LocalDatabase.PASSWORD,
+            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        };
+        ConfigurableApplicationContext processor = spring(ProcessorApplication.class, ProcessorApplication.CONFIG_NAME,
+                concat(shared, "--server.port=" + settings.processorPort()), args);
+        started.push(processor::close);
+        demo = DemoOrganization.ensure(processor.getBean(Jdbi.class), home.resolve("demo-api-key"));
+        ConfigurableApplicationContext gateway = spring(GatewayApplication.class, GatewayApplication.CONFIG_NAME,
+                concat(shared, "--server.port=" + settings.gatewayPort()), args);
+        started.push(gateway::close);
+    }
+
+    private static ConfigurableApplicationContext spring(Class<?> application, String configName, String[] settings, String[] args) {
+        return new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + configName)
+                // The local mode stops the services itself, before the broker and the database.
+                .registerShutdownHook(false)
+                .run(concat(settings, args));
+    }
+
+    String banner(Duration startup) {
+        String url = "http://localhost:" + settings.gatewayPort();
+        return """
+
+                ==================================================================================
+                 Runline is running (ready in %.1f s). Data: %s
+                   Gateway:      %s   (health: %s/actuator/health/readiness)
+                   Processor:    http://localhost:%d/actuator/prometheus
+                   Kafka:        localhost:%d      PostgreSQL: localhost:%d (user postgres, db runline)
+                   API key:      %s
+                   Procedure id: %s
+
+                 Post a run:
+                   curl -sS -X POST %s/api/v2/runs \\
+                     -H 'Authorization: Bearer %s' \\
+                     -H 'Content-Type: application/json' \\
+                     -d '{"procedure_id":"%s","serial_number":"SN-0001","part_number":"PCB-100","outcome":"PASS",
+                          "phases":[{"name":"power_on","outcome":"PASS","measurements":[{"name":"vcc","outcome":"PASS","measured_value":3.3,"units":"V"}]}]}'
+
+                 Look at it:
+                   psql -h localhost -p %d -U postgres runline -c 'SELECT id, outcome, started_at FROM runs ORDER BY stored_at DESC LIMIT 5'
+
+                 Ctrl-C stops everything; data stays in %s.
+                ==================================================================================
+                """.formatted(startup.toMillis() / 1000.0, settings.home().toAbsolutePath(), url, url,
+                settings.processorPort(), settings.kafkaPort(), settings.postgresPort(), demo.apiKey(),
+                demo.procedureId(), url, demo.apiKey(), demo.procedureId(), settings.postgresPort(),
+                settings.home().toAbsolutePath());
+    }
+
+    DemoOrganization.Credentials demo() {
+        return demo;
+    }
+
+    String databaseUrl() {
+        return databaseUrl;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("event=local_stop_failed component={} error=\"{}\"", next, e.toString());
+            }
+        }
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
