@@ -66,7 +66,9 @@ public final class V2RunReader {
 
         Instant start = startedAt != null ? startedAt : receivedAt;
         Instant end = endedAt != null ? endedAt : start;
-        if (end.isBefore(start)) {
+        boolean timesReadable = (startedAt != null || JsonFields.present(body, "started_at") == null)
+                && (endedAt != null || JsonFields.present(body, "ended_at") == null);
+        if (timesReadable && end.isBefore(start)) {
             fields.issue(List.of("ended_at"), "must not be before started_at");
         }
         limits.check(fields, body);

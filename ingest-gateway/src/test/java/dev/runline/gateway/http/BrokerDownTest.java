@@ -1,0 +1,76 @@
+package dev.runline.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runline.gateway.GatewayApplication;
+import dev.runline.gateway.auth.ApiKeySecrets;
+import dev.runline.gateway.testing.V2Runs;
+import dev.runline.schemas.testing.TestDatabase;
+import dev.runline.schemas.testing.TestTenant;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** With no broker to take the run, the station gets a 503 with Retry-After within bounded time, never a hang. */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=" + GatewayApplication.CONFIG_NAME,
+            // Nothing to create topics on; the publish path is what is under test.
+            "spring.kafka.admin.auto-create=false",
+            "spring.kafka.producer.properties.max.block.ms=1000",
+            "runline.gateway.publish-timeout=3s",
+        })
+@AutoConfigureWebTestClient(timeout = "20s")
+class BrokerDownTest {
+
+    private static final String DATABASE = TestDatabase.newMigratedDatabase();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + closedPort);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void runIsRefusedWithServiceUnavailableAndRetryAfter() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        ApiKeySecrets.NewApiKey key = ApiKeySecrets.generate();
+        tenant.addKey(tenant.adminId, null, key.sha256(), null, null);
+
+        ErrorBody error = http.post().uri("/api/v2/runs")
+                .headers(headers -> headers.setBearerAuth(key.secret()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(V2Runs.valid(tenant.procedureId).toJson())
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody(ErrorBody.class).returnResult().getResponseBody();
+
+        assertThat(error.code()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    void readinessIsDownWithoutABroker() {
+        http.mutate().responseTimeout(Duration.ofSeconds(20)).build()
+                .get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(503);
+    }
+}
