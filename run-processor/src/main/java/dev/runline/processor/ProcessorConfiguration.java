@@ -22,6 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -86,6 +87,8 @@ class ProcessorConfiguration {
         backOff.setMaxInterval(properties.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(RunRejectedException.class, RunListener.UndecodableRecordException.class);
+        // The listener already logged why, in one line; the handler's "seek after exception" trace adds nothing.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 

@@ -1,0 +1,262 @@
+package dev.runline.processor.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runline.processor.ProcessorApplication;
+import dev.runline.schemas.RunAcceptedSerializer;
+import dev.runline.schemas.RunPartitionKey;
+import dev.runline.schemas.event.RunAccepted;
+import dev.runline.schemas.event.Submitter;
+import dev.runline.schemas.event.SubmitterKind;
+import dev.runline.schemas.testing.RunEvents;
+import dev.runline.schemas.testing.TestDatabase;
+import dev.runline.schemas.testing.TestTenant;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The processor against a real broker and a real PostgreSQL (migrated by the processor itself). */
+@SpringBootTest(classes = ProcessorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.config.name=" + ProcessorApplication.CONFIG_NAME,
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "runline.processor.topic=runs-in",
+            "runline.processor.dead-letter-topic=runs-in-dlt",
+            "runline.processor.partitions=2",
+        })
+@EmbeddedKafka
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunProcessingTest {
+
+    private static final String DATABASE = TestDatabase.newEmptyDatabase();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    Jdbi jdbi;
+
+    private KafkaProducer<String, RunAccepted> producer;
+    private KafkaProducer<String, byte[]> rawProducer;
+    private Consumer<String, byte[]> deadLetters;
+
+    @BeforeAll
+    void clients() {
+        Map<String, Object> settings = KafkaTestUtils.producerProps(broker);
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new RunAcceptedSerializer());
+        rawProducer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+        deadLetters = new KafkaConsumer<>(KafkaTestUtils.consumerProps(broker, "dlt-reader", false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters.subscribe(List.of("runs-in-dlt"));
+    }
+
+    @AfterAll
+    void closeClients() {
+        producer.close();
+        rawProducer.close();
+        deadLetters.close();
+    }
+
+    /** A run of the tenant's procedure, submitted with a key that exists. */
+    private RunAccepted.Builder runOf(TestTenant tenant) {
+        UUID keyId = tenant.addKey(tenant.adminId, null, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), null, null);
+        return RunEvents.aRunAccepted()
+                .setOrganizationId(tenant.organizationId)
+                .setSubmittedBy(Submitter.newBuilder().setKind(SubmitterKind.USER).setKeyId(keyId).setUserId(tenant.adminId).build())
+                .setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).build());
+    }
+
+    private void send(RunAccepted... events) {
+        for (RunAccepted event : events) {
+            producer.send(new ProducerRecord<>("runs-in",
+                    RunPartitionKey.of(event.getOrganizationId(), event.getRun().getSerialNumber()), event));
+        }
+        producer.flush();
+    }
+
+    private int count(String sql, Object... arguments) {
+        return query(sql, Integer.class, arguments).getFirst();
+    }
+
+    private <T> List<T> query(String sql, Class<T> type, Object... arguments) {
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql);
+            for (int i = 0; i < arguments.length; i++) {
+                query.bind(i, arguments[i]);
+            }
+            return query.mapTo(type).list();
+        });
+    }
+
+    private void awaitStored(UUID runId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM runs WHERE id = ?", runId) == 1);
+    }
+
+    @Test
+    void runIsStoredWithItsPhasesMeasurementsAndLogs() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted event = runOf(tenant)
+                .setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setOperatedBy(tenant.adminEmail.toUpperCase())
+                        .setMetadata(Map.of("slot", 3L)).setUnitMetadata(Map.of("firmware", "1.2")).build())
+                .build();
+
+        send(event);
+
+        awaitStored(event.getRunId());
+        assertThat(count("SELECT count(*) FROM phases WHERE run_id = ?", event.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM logs WHERE run_id = ?", event.getRunId())).isEqualTo(1);
+        assertThat(query("""
+                SELECT m.value_number FROM measurements m JOIN phases p ON p.id = m.phase_id WHERE p.run_id = ?
+                """, Double.class, event.getRunId())).containsExactly(3.3);
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ? AND operator_user_id = ? AND metadata->>'slot' = '3'",
+                event.getRunId(), tenant.adminId)).as("operator found case-insensitively, metadata typed").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM units WHERE organization_id = ? AND metadata->>'firmware' = '1.2'",
+                tenant.organizationId)).isEqualTo(1);
+    }
+
+    @Test
+    void sameEventDeliveredTwiceStoresOneRun() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted event = runOf(tenant).build();
+        RunAccepted later = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber(event.getRun().getSerialNumber()).build()).build();
+
+        send(event, event, later);
+
+        awaitStored(later.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", event.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM phases WHERE run_id = ?", event.getRunId())).isEqualTo(1);
+    }
+
+    @Test
+    void namesMatchCaseInsensitivelyKeepingTheFirstSpelling() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted first = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("SN-Case-1").setPartNumber("Pcb-9").setBatchNumber("Lot-A").setProcedureVersion("v1.0")
+                .build()).build();
+        RunAccepted second = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("sn-case-1").setPartNumber("PCB-9").setRevisionNumber("a").setBatchNumber("LOT-a")
+                .setProcedureVersion("V1.0").build()).build();
+
+        send(first, second);
+
+        awaitStored(second.getRunId());
+        assertThat(query("SELECT serial_number FROM units WHERE organization_id = ?", String.class, tenant.organizationId))
+                .containsExactly("SN-Case-1");
+        assertThat(query("""
+                SELECT p.number || '/' || r.number FROM parts p JOIN revisions r ON r.part_id = p.id WHERE p.organization_id = ?
+                """, String.class, tenant.organizationId)).containsExactly("Pcb-9/A");
+        assertThat(count("SELECT count(*) FROM batches WHERE organization_id = ?", tenant.organizationId)).isEqualTo(1);
+        assertThat(count("SELECT count(DISTINCT procedure_version_id) FROM runs WHERE id IN (?, ?)",
+                first.getRunId(), second.getRunId())).isEqualTo(1);
+    }
+
+    @Test
+    void subUnitsAreLinkedAsChildrenOfTheRunsUnit() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted child = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("BRD-1").build()).build();
+        RunAccepted parent = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("SYS-1").setSubUnits(List.of("brd-1")).build()).build();
+
+        send(child);
+        awaitStored(child.getRunId());
+        send(parent);
+        awaitStored(parent.getRunId());
+
+        assertThat(count("""
+                SELECT count(*) FROM units c JOIN units p ON c.parent_unit_id = p.id
+                WHERE c.serial_number = 'BRD-1' AND p.serial_number = 'SYS-1' AND c.organization_id = ?
+                """, tenant.organizationId)).isEqualTo(1);
+    }
+
+    @Test
+    void runWithAMissingSubUnitIsDeadLetteredAndTheOthersStored() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
+        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        RunAccepted orphan = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial)
+                .setSubUnits(List.of("NEVER-MADE")).build()).build();
+        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+
+        send(before, orphan, after);
+
+        awaitStored(after.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", before.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", orphan.getRunId())).isZero();
+        assertThat(deadLetterKeys()).contains(RunPartitionKey.of(tenant.organizationId, serial));
+    }
+
+    @Test
+    void runOfAProcedureThatDoesNotExistIsDeadLettered() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted unknown = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(UUID.randomUUID()).build()).build();
+
+        send(unknown);
+
+        assertThat(deadLetterKeys()).contains(RunPartitionKey.of(tenant.organizationId, unknown.getRun().getSerialNumber()));
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", unknown.getRunId())).isZero();
+    }
+
+    @Test
+    void undecodableRecordIsDeadLetteredWithItsOriginalBytes() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted good = runOf(tenant).build();
+        String key = RunPartitionKey.of(tenant.organizationId, good.getRun().getSerialNumber());
+        byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+
+        rawProducer.send(new ProducerRecord<>("runs-in", key, poison));
+        rawProducer.flush();
+        send(good);
+
+        awaitStored(good.getRunId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream()
+                .anyMatch(record -> record.key().equals(key) && java.util.Arrays.equals(record.value(), poison)));
+    }
+
+    private final List<ConsumerRecord<String, byte[]>> deadLettersSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters() {
+        deadLetters.poll(Duration.ofMillis(300)).forEach(deadLettersSeen::add);
+        return deadLettersSeen;
+    }
+
+    private List<String> deadLetterKeys() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters().isEmpty());
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        return deadLetters().stream().map(ConsumerRecord::key).toList();
+    }
+}
