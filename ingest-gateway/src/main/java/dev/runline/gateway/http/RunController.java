@@ -3,6 +3,7 @@ package dev.runline.gateway.http;
 import dev.runline.gateway.GatewayProperties;
 import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.run.RunIntake;
+import dev.runline.schemas.event.ApiVersion;
 import java.util.UUID;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -42,9 +43,23 @@ public class RunController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             ServerHttpRequest request) {
+        return create(ApiVersion.V2, authorization, idempotencyKey, request);
+    }
+
+    /** The legacy shape (contract §3), normalised into the same event. */
+    @PostMapping(path = {"/api/v1/runs", "/v1/runs"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<CreatedRun> createV1(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            ServerHttpRequest request) {
+        return create(ApiVersion.V1, authorization, idempotencyKey, request);
+    }
+
+    private Mono<CreatedRun> create(ApiVersion version, String authorization, String idempotencyKey,
+            ServerHttpRequest request) {
         // Authenticate before reading the body: an unauthenticated client learns nothing about validation.
         return authenticator.authenticate(authorization)
-                .flatMap(caller -> body(request).flatMap(tree -> intake.acceptV2(caller, tree, idempotencyKey)))
+                .flatMap(caller -> body(request).flatMap(tree -> intake.accept(version, caller, tree, idempotencyKey)))
                 .map(CreatedRun::new);
     }
 

@@ -13,6 +13,16 @@ public interface ReferenceDao {
     boolean procedureExists(UUID organizationId, UUID procedureId);
 
     @SqlQuery("""
+            SELECT id FROM procedures WHERE organization_id = :organizationId AND lower(identifier) = lower(:identifier)
+            """)
+    Optional<UUID> procedureByIdentifier(UUID organizationId, String identifier);
+
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM users WHERE organization_id = :organizationId AND lower(email) = lower(:email))
+            """)
+    boolean memberExists(UUID organizationId, String email);
+
+    @SqlQuery("""
             SELECT EXISTS (SELECT 1 FROM station_procedures WHERE station_id = :stationId AND procedure_id = :procedureId)
             """)
     boolean stationLinked(UUID stationId, UUID procedureId);

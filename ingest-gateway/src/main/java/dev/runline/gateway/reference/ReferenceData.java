@@ -36,8 +36,24 @@ public class ReferenceData {
 
     private record RegexKey(UUID organizationId) {}
 
+    private record IdentifierKey(UUID organizationId, String foldedIdentifier) {}
+
+    private record MemberKey(UUID organizationId, String foldedEmail) {}
+
     public Mono<Boolean> procedureExists(UUID organizationId, UUID procedureId) {
         return cached(new ProcedureKey(organizationId, procedureId), () -> dao.procedureExists(organizationId, procedureId));
+    }
+
+    /** The procedure a v1 run names by its short identifier (e.g. FVT1), matched case-insensitively. */
+    public Mono<Optional<UUID>> procedureByIdentifier(UUID organizationId, String identifier) {
+        String folded = identifier.toLowerCase(java.util.Locale.ROOT);
+        return cached(new IdentifierKey(organizationId, folded), () -> dao.procedureByIdentifier(organizationId, identifier));
+    }
+
+    /** Whether an email names a member of the organization (v1 {@code operated_by}). */
+    public Mono<Boolean> memberExists(UUID organizationId, String email) {
+        String folded = email.toLowerCase(java.util.Locale.ROOT);
+        return cached(new MemberKey(organizationId, folded), () -> dao.memberExists(organizationId, email));
     }
 
     public Mono<Boolean> stationLinked(UUID stationId, UUID procedureId) {

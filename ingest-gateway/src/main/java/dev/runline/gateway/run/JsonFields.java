@@ -1,5 +1,6 @@
 package dev.runline.gateway.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -31,6 +32,10 @@ final class JsonFields {
 
     List<Issue> issues() {
         return List.copyOf(issues);
+    }
+
+    int issueCount() {
+        return issues.size();
     }
 
     boolean hasIssues() {
@@ -167,6 +172,66 @@ final class JsonFields {
         return (int) node.doubleValue();
     }
 
+    /** A finite JSON number; null when absent. */
+    Double number(JsonNode parent, List<Object> path, String field) {
+        JsonNode node = present(parent, field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            issue(Issue.append(path, field), "must be a number");
+            return null;
+        }
+        return node.doubleValue();
+    }
+
+    Boolean bool(JsonNode parent, List<Object> path, String field, boolean required) {
+        JsonNode node = present(parent, field);
+        if (node == null) {
+            if (required) {
+                issue(Issue.append(path, field), "is required");
+            }
+            return null;
+        }
+        if (!node.isBoolean()) {
+            issue(Issue.append(path, field), "must be true or false");
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    /** An ISO 8601 duration without years or months ({@code PT0S}, {@code PT1M5.5S}, {@code P1DT2H}), not negative. */
+    Duration duration(JsonNode parent, List<Object> path, String field) {
+        String value = string(parent, path, field, false, 64);
+        if (value == null) {
+            return null;
+        }
+        try {
+            Duration duration = Duration.parse(value);
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (java.time.format.DateTimeParseException malformed) {
+            // reported below
+        }
+        issue(Issue.append(path, field), "must be a non-negative ISO 8601 duration, e.g. PT1M5.5S");
+        return null;
+    }
+
+    /** Epoch milliseconds, possibly fractional (v1 phases), to the microsecond. */
+    Instant epochMillis(JsonNode parent, List<Object> path, String field) {
+        Double millis = number(parent, path, field);
+        if (millis == null) {
+            return null;
+        }
+        if (millis < 0 || millis > 253_402_300_799_000.0) {
+            issue(Issue.append(path, field), "must be epoch milliseconds between 1970 and 9999");
+            return null;
+        }
+        long micros = Math.round(millis * 1000);
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
     /** An array field as a list of its elements (empty when absent), each read with its index in the path. */
     <T> List<T> array(JsonNode parent, List<Object> path, String field, ElementReader<T> reader) {
         JsonNode node = present(parent, field);
@@ -186,6 +251,32 @@ final class JsonFields {
             }
         }
         return values;
+    }
+
+    /**
+     * An array field kept as JSON, each element checked by {@code check} (which records its own issues);
+     * null when absent or not an array.
+     */
+    JsonNode arrayNode(JsonNode parent, List<Object> path, String field, ElementCheck check) {
+        JsonNode node = present(parent, field);
+        if (node == null) {
+            return null;
+        }
+        List<Object> at = Issue.append(path, field);
+        if (!node.isArray()) {
+            issue(at, "must be an array");
+            return null;
+        }
+        boolean valid = true;
+        for (int i = 0; i < node.size(); i++) {
+            valid &= check.check(node.get(i), Issue.append(at, i));
+        }
+        return valid ? node : null;
+    }
+
+    @FunctionalInterface
+    interface ElementCheck {
+        boolean check(JsonNode element, List<Object> at);
     }
 
     /** An object element of an array; records an issue and returns null for anything else. */

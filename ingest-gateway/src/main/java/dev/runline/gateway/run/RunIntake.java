@@ -14,18 +14,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The create-run flow after authentication: read and validate the body, check it against the caller's
- * organization (role, procedure, station link, part number), publish, and return the final run id.
+ * The create-run flow after authentication, the same for both API versions: read and validate the body
+ * into the run event, check it against the caller's organization (role, procedure, station link,
+ * operator for v1, part number), publish, and return the final run id.
  */
 @Service
 public class RunIntake {
 
+    private final V1RunReader v1Reader;
     private final V2RunReader v2Reader;
     private final ReferenceData reference;
     private final RunPublisher publisher;
@@ -33,6 +36,7 @@ public class RunIntake {
     private final Counter accepted;
 
     public RunIntake(RunLimits limits, ReferenceData reference, RunPublisher publisher, Clock clock, MeterRegistry meters) {
+        this.v1Reader = new V1RunReader(limits);
         this.v2Reader = new V2RunReader(limits);
         this.reference = reference;
         this.publisher = publisher;
@@ -41,16 +45,19 @@ public class RunIntake {
                 .description("Runs acknowledged by the broker and answered 200").register(meters);
     }
 
-    public Mono<UUID> acceptV2(Caller caller, JsonNode body, String idempotencyKey) {
+    public Mono<UUID> accept(ApiVersion version, Caller caller, JsonNode body, String idempotencyKey) {
         if (!caller.mayCreateRuns()) {
             return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "This key's role may not create runs"));
         }
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ReadResult result = v2Reader.read(body, receivedAt);
+        ReadResult result = version == ApiVersion.V1 ? v1Reader.read(body, receivedAt) : v2Reader.read(body, receivedAt);
         if (!result.isValid()) {
             return Mono.error(ApiException.badRequest(result.issues()));
         }
-        return checked(caller, result.run())
+        return procedure(caller, result)
+                .flatMap(run -> stationLinked(caller, run))
+                .flatMap(run -> version == ApiVersion.V1 ? operatorIsMember(caller, run) : Mono.just(run))
+                .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run))
                 .flatMap(run -> {
                     RunAccepted event = RunAccepted.newBuilder()
                             .setRunId(UUID.randomUUID())
@@ -58,44 +65,67 @@ public class RunIntake {
                             .setSubmittedBy(caller.asSubmitter())
                             .setReceivedAt(receivedAt)
                             .setIdempotencyKey(idempotencyKey)
-                            .setApiVersion(ApiVersion.V2)
-                            .setRun(run)
+                            .setApiVersion(version)
+                            .setRun(run.build())
                             .build();
                     return publisher.publish(event).thenReturn(event.getRunId());
                 })
                 .doOnNext(id -> accepted.increment());
     }
 
-    private Mono<Run> checked(Caller caller, Run run) {
+    /** The procedure must exist in the caller's organization; a v1 run may name it by its identifier. */
+    private Mono<Run.Builder> procedure(Caller caller, ReadResult result) {
+        Run.Builder run = result.run();
+        if (result.procedureIdentifier() != null) {
+            String identifier = result.procedureIdentifier();
+            return reference.procedureByIdentifier(caller.organizationId(), identifier)
+                    .flatMap(id -> id.map(found -> Mono.just(run.setProcedureId(found)))
+                            .orElseGet(() -> Mono.error(notFound("Procedure " + identifier + " does not exist", "procedure_id"))));
+        }
         UUID procedureId = run.getProcedureId();
-        Mono<Run> checks = reference.procedureExists(caller.organizationId(), procedureId)
+        return reference.procedureExists(caller.organizationId(), procedureId)
                 .flatMap(exists -> exists
                         ? Mono.just(run)
-                        : Mono.error(new ApiException(ErrorCode.NOT_FOUND, "Procedure " + procedureId + " does not exist")));
-        if (caller.isStation()) {
-            checks = checks.flatMap(r -> reference.stationLinked(caller.stationId(), procedureId)
-                    .flatMap(linked -> linked
-                            ? Mono.just(r)
-                            : Mono.error(new ApiException(ErrorCode.FORBIDDEN,
-                                    "This station is not linked to procedure " + procedureId))));
-        }
-        return checks.flatMap(r -> r.getPartNumber() != null ? Mono.just(r) : withExtractedPart(caller, r));
+                        : Mono.error(notFound("Procedure " + procedureId + " does not exist", "procedure_id")));
     }
 
-    private Mono<Run> withExtractedPart(Caller caller, Run run) {
+    private Mono<Run.Builder> stationLinked(Caller caller, Run.Builder run) {
+        if (!caller.isStation()) {
+            return Mono.just(run);
+        }
+        return reference.stationLinked(caller.stationId(), run.getProcedureId())
+                .flatMap(linked -> linked
+                        ? Mono.just(run)
+                        : Mono.error(new ApiException(ErrorCode.FORBIDDEN,
+                                "This station is not linked to procedure " + run.getProcedureId())));
+    }
+
+    /** v1 only (as upstream): an operator who is not a member is an error, not silently dropped. */
+    private Mono<Run.Builder> operatorIsMember(Caller caller, Run.Builder run) {
+        if (run.getOperatedBy() == null) {
+            return Mono.just(run);
+        }
+        return reference.memberExists(caller.organizationId(), run.getOperatedBy())
+                .flatMap(member -> member
+                        ? Mono.just(run)
+                        : Mono.error(notFound("No member of this organization has the email " + run.getOperatedBy(),
+                                "operated_by")));
+    }
+
+    private Mono<Run.Builder> withExtractedPart(Caller caller, Run.Builder run) {
         return reference.serialPartRegex(caller.organizationId()).flatMap(regex ->
                 switch (PartNumbers.extract(regex.orElse(null), run.getSerialNumber())) {
-                    case PartNumbers.Extracted extracted -> {
-                        Run withPart = Run.newBuilder(run).setPartNumber(extracted.partNumber()).build();
-                        yield Mono.just(withPart);
-                    }
+                    case PartNumbers.Extracted extracted -> Mono.just(run.setPartNumber(extracted.partNumber()));
                     case PartNumbers.NoRegex ignored -> Mono.error(new ApiException(ErrorCode.BAD_REQUEST,
                             "part_number is required: the organization has no serial -> part number pattern",
-                            java.util.List.of(new Issue(java.util.List.of("part_number"), "is required")), null));
+                            List.of(new Issue(List.of("part_number"), "is required")), null));
                     case PartNumbers.NoMatch noMatch -> Mono.error(new ApiException(ErrorCode.UNPROCESSABLE_CONTENT,
                             "serial_number does not match the organization's part number pattern " + noMatch.regex(),
-                            java.util.List.of(new Issue(java.util.List.of("serial_number"), "does not match " + noMatch.regex())),
-                            null));
+                            List.of(new Issue(List.of("serial_number"), "does not match " + noMatch.regex())), null));
                 });
+    }
+
+    private static ApiException notFound(String message, String field) {
+        return new ApiException(ErrorCode.NOT_FOUND, message, List.of(new Issue(List.of(field), message)), null);
     }
 }

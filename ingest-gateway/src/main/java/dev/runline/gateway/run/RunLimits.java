@@ -27,8 +27,13 @@ public record RunLimits(
         return new RunLimits(1000, 10_000, 50_000, 20_000, 1000);
     }
 
+    /** Counts what the body holds (v1 steps count as phases) and records an issue per limit exceeded. */
     void check(JsonFields fields, JsonNode body) {
-        countAtMost(fields, body.get("phases"), List.of("phases"), maxPhases, "runline.gateway.limits.max-phases");
+        int phaseCount = size(body.get("phases")) + size(body.get("steps"));
+        if (phaseCount > maxPhases) {
+            fields.issue(List.of(body.has("phases") ? "phases" : "steps"), "has " + phaseCount
+                    + " phases (steps included), over the limit of " + maxPhases + " (runline.gateway.limits.max-phases)");
+        }
         countAtMost(fields, body.get("logs"), List.of("logs"), maxLogs, "runline.gateway.limits.max-logs");
         countAtMost(fields, body.get("sub_units"), List.of("sub_units"), maxSubUnits, "runline.gateway.limits.max-sub-units");
         JsonNode phases = body.get("phases");
@@ -48,6 +53,10 @@ public record RunLimits(
             fields.issue(List.of("phases"), "has " + total + " measurements in all, over the limit of "
                     + maxMeasurements + " (runline.gateway.limits.max-measurements)");
         }
+    }
+
+    private static int size(JsonNode array) {
+        return array != null && array.isArray() ? array.size() : 0;
     }
 
     private static void countAtMost(JsonFields fields, JsonNode array, List<Object> path, int limit, String setting) {

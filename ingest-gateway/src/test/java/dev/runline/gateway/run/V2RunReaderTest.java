@@ -31,7 +31,7 @@ class V2RunReaderTest {
     private Run valid(V2Runs run) {
         ReadResult result = read(run);
         assertThat(result.issues()).isEmpty();
-        return result.run();
+        return result.run().build();
     }
 
     @Test
