@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runline.gateway.GatewayApplication;
 import dev.runline.gateway.auth.ApiKeySecrets;
-import dev.runline.gateway.testing.V2Runs;
+import dev.runline.gateway.testing.RunBody;
 import dev.runline.schemas.testing.TestDatabase;
 import dev.runline.schemas.testing.TestTenant;
 import java.io.IOException;
@@ -58,7 +58,7 @@ class BrokerDownTest {
         ErrorBody error = http.post().uri("/api/v2/runs")
                 .headers(headers -> headers.setBearerAuth(key.secret()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(V2Runs.valid(tenant.procedureId).toJson())
+                .bodyValue(RunBody.v2(tenant.procedureId).toJson())
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")

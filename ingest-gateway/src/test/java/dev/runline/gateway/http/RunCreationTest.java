@@ -2,116 +2,22 @@ package dev.runline.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runline.gateway.GatewayApplication;
 import dev.runline.gateway.auth.ApiKeySecrets;
-import dev.runline.gateway.testing.V2Runs;
-import dev.runline.schemas.RunAcceptedDeserializer;
+import dev.runline.gateway.testing.GatewayIntegrationTest;
+import dev.runline.gateway.testing.RunBody;
 import dev.runline.schemas.RunPartitionKey;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.event.SubmitterKind;
-import dev.runline.schemas.testing.TestDatabase;
 import dev.runline.schemas.testing.TestTenant;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Run creation against a real broker and a real PostgreSQL: what is accepted, and every way to be refused. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=" + GatewayApplication.CONFIG_NAME,
-            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-            "runline.gateway.max-body-size=256KB",
-            "runline.gateway.topic=runs-under-test",
-            "runline.gateway.partitions=3",
-        })
-@EmbeddedKafka
-@AutoConfigureWebTestClient
-@DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunCreationTest {
-
-    private static final String DATABASE = TestDatabase.newMigratedDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
-    }
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    private Consumer<String, RunAccepted> topic;
-    private final Map<UUID, ConsumerRecord<String, RunAccepted>> seen = new java.util.concurrent.ConcurrentHashMap<>();
-
-    @BeforeAll
-    void subscribe() {
-        Map<String, Object> settings = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        topic = new KafkaConsumer<>(settings, new StringDeserializer(), new RunAcceptedDeserializer());
-        topic.subscribe(List.of("runs-under-test"));
-    }
-
-    @AfterAll
-    void close() {
-        topic.close();
-    }
-
-    private String userKey(TestTenant tenant, UUID userId) {
-        ApiKeySecrets.NewApiKey key = ApiKeySecrets.generate();
-        tenant.addKey(userId, null, key.sha256(), null, null);
-        return key.secret();
-    }
-
-    private WebTestClient.ResponseSpec post(String path, String key, String body) {
-        return http.post().uri(path)
-                .headers(headers -> {
-                    if (key != null) {
-                        headers.setBearerAuth(key);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
-    }
-
-    private ErrorBody refused(WebTestClient.ResponseSpec response, int status) {
-        return response.expectStatus().isEqualTo(status).expectBody(ErrorBody.class).returnResult().getResponseBody();
-    }
-
-    /** The record of a run: the 200 came after the broker's acknowledgement, so it is there to read. */
-    private ConsumerRecord<String, RunAccepted> published(UUID runId) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
-            topic.poll(Duration.ofMillis(200)).forEach(record -> seen.put(record.value().getRunId(), record));
-            return seen.containsKey(runId);
-        });
-        return seen.get(runId);
-    }
+class RunCreationTest extends GatewayIntegrationTest {
 
     @Test
     void acceptedRunIsPublishedKeyedByOrganizationAndFoldedSerial() {
@@ -119,7 +25,7 @@ class RunCreationTest {
         String key = userKey(tenant, tenant.adminId);
 
         RunController.CreatedRun created = post("/api/v2/runs", key,
-                V2Runs.valid(tenant.procedureId).with("serial_number", "SN-MiXeD-1").toJson())
+                RunBody.v2(tenant.procedureId).with("serial_number", "SN-MiXeD-1").toJson())
                 .expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_JSON)
                 .expectBody(RunController.CreatedRun.class).returnResult().getResponseBody();
@@ -140,7 +46,7 @@ class RunCreationTest {
         String key = userKey(tenant, tenant.adminId);
 
         http.post().uri("/v2/runs").headers(headers -> headers.setBearerAuth(key))
-                .bodyValue(V2Runs.valid(tenant.procedureId).toJson().getBytes())
+                .bodyValue(RunBody.v2(tenant.procedureId).toJson().getBytes())
                 .exchange()
                 .expectStatus().isOk();
     }
@@ -154,7 +60,7 @@ class RunCreationTest {
                     headers.setBearerAuth(key);
                     headers.set("Idempotency-Key", "station-7-run-42");
                 })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(V2Runs.valid(tenant.procedureId).toJson())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(RunBody.v2(tenant.procedureId).toJson())
                 .exchange().expectStatus().isOk()
                 .expectBody(RunController.CreatedRun.class).returnResult().getResponseBody().id();
 
@@ -164,7 +70,7 @@ class RunCreationTest {
     @Test
     void missingUnknownExpiredAndRevokedKeysAreUnauthorized() {
         TestTenant tenant = TestTenant.create(DATABASE);
-        String body = V2Runs.valid(tenant.procedureId).toJson();
+        String body = RunBody.v2(tenant.procedureId).toJson();
         ApiKeySecrets.NewApiKey expired = ApiKeySecrets.generate();
         tenant.addKey(tenant.adminId, null, expired.sha256(), Instant.now().minusSeconds(60), null);
         ApiKeySecrets.NewApiKey revoked = ApiKeySecrets.generate();
@@ -180,7 +86,7 @@ class RunCreationTest {
         TestTenant tenant = TestTenant.create(DATABASE);
 
         ErrorBody error = refused(post("/api/v2/runs", userKey(tenant, tenant.viewerId),
-                V2Runs.valid(tenant.procedureId).toJson()), 403);
+                RunBody.v2(tenant.procedureId).toJson()), 403);
 
         assertThat(error.code()).isEqualTo("FORBIDDEN");
     }
@@ -191,9 +97,9 @@ class RunCreationTest {
         ApiKeySecrets.NewApiKey station = ApiKeySecrets.generate();
         tenant.addKey(null, tenant.stationId, station.sha256(), null, null);
 
-        post("/api/v2/runs", station.secret(), V2Runs.valid(tenant.procedureId).toJson()).expectStatus().isOk();
+        post("/api/v2/runs", station.secret(), RunBody.v2(tenant.procedureId).toJson()).expectStatus().isOk();
         ErrorBody error = refused(post("/api/v2/runs", station.secret(),
-                V2Runs.valid(tenant.unlinkedProcedureId).toJson()), 403);
+                RunBody.v2(tenant.unlinkedProcedureId).toJson()), 403);
 
         assertThat(error.code()).isEqualTo("FORBIDDEN");
     }
@@ -204,7 +110,7 @@ class RunCreationTest {
         TestTenant other = TestTenant.create(DATABASE);
 
         ErrorBody error = refused(post("/api/v2/runs", userKey(tenant, tenant.adminId),
-                V2Runs.valid(other.procedureId).toJson()), 404);
+                RunBody.v2(other.procedureId).toJson()), 404);
 
         assertThat(error.code()).isEqualTo("NOT_FOUND");
     }
@@ -214,7 +120,7 @@ class RunCreationTest {
         TestTenant tenant = TestTenant.create(DATABASE);
 
         ErrorBody error = refused(post("/api/v2/runs", userKey(tenant, tenant.adminId),
-                V2Runs.valid(tenant.procedureId).with("outcome", "MAYBE")
+                RunBody.v2(tenant.procedureId).with("outcome", "MAYBE")
                         .with(List.of("phases", 0, "measurements", 0, "outcome"), "NOPE").toJson()), 400);
 
         assertThat(error.code()).isEqualTo("BAD_REQUEST");
@@ -236,7 +142,7 @@ class RunCreationTest {
     @Test
     void bodyOverTheLimitIsTooLarge() {
         TestTenant tenant = TestTenant.create(DATABASE);
-        String body = V2Runs.valid(tenant.procedureId).with("docstring", "d".repeat(300 * 1024)).toJson();
+        String body = RunBody.v2(tenant.procedureId).with("docstring", "d".repeat(300 * 1024)).toJson();
 
         assertThat(refused(post("/api/v2/runs", userKey(tenant, tenant.adminId), body), 413).code())
                 .isEqualTo("PAYLOAD_TOO_LARGE");
@@ -247,7 +153,7 @@ class RunCreationTest {
         TestTenant tenant = TestTenant.create(DATABASE);
 
         ErrorBody error = refused(post("/api/v2/runs", userKey(tenant, tenant.adminId),
-                V2Runs.valid(tenant.procedureId).without("part_number").toJson()), 400);
+                RunBody.v2(tenant.procedureId).without("part_number").toJson()), 400);
 
         assertThat(error.issues()).extracting(ErrorBody.IssueBody::path).containsExactly(List.of("part_number"));
     }
@@ -258,10 +164,10 @@ class RunCreationTest {
         tenant.setSerialPartRegex("^([A-Z]+-\\d+)-\\d+$");
         String key = userKey(tenant, tenant.adminId);
 
-        UUID id = post("/api/v2/runs", key, V2Runs.valid(tenant.procedureId).without("part_number")
+        UUID id = post("/api/v2/runs", key, RunBody.v2(tenant.procedureId).without("part_number")
                 .with("serial_number", "PCB-200-000042").toJson())
                 .expectStatus().isOk().expectBody(RunController.CreatedRun.class).returnResult().getResponseBody().id();
-        ErrorBody unmatched = refused(post("/api/v2/runs", key, V2Runs.valid(tenant.procedureId)
+        ErrorBody unmatched = refused(post("/api/v2/runs", key, RunBody.v2(tenant.procedureId)
                 .without("part_number").with("serial_number", "odd-serial").toJson()), 422);
 
         assertThat(published(id).value().getRun().getPartNumber()).isEqualTo("PCB-200");

@@ -54,8 +54,11 @@ final class ReferenceResolver {
         requireProcedures(events);
         ResolutionPlan plan = ResolutionPlan.of(events);
 
-        Map<NameKey, UUID> parts = getOrCreate(plan.parts().keySet(), plan.parts()::get,
-                (ids, keys, names) -> dao.insertParts(ids, scopes(keys), names), dao::findParts);
+        List<NameKey> partOrder = new ArrayList<>(plan.parts().keySet());
+        dao.insertParts(randomIds(partOrder.size()), scopes(partOrder),
+                partOrder.stream().map(key -> plan.parts().get(key).number()).toArray(String[]::new),
+                partOrder.stream().map(key -> plan.parts().get(key).name()).toArray(String[]::new));
+        Map<NameKey, UUID> parts = find(plan.parts().keySet(), dao::findParts);
         // Revisions are scoped by part ids, known only now.
         List<RevisionKey> revisionOrder = new ArrayList<>(plan.revisions().keySet());
         dao.insertRevisions(randomIds(revisionOrder.size()),

@@ -16,13 +16,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ResolutionDao {
 
     @SqlUpdate("""
-            INSERT INTO parts (id, organization_id, number)
-            SELECT id, organization_id, number
-            FROM unnest(:ids, :organizationIds, :numbers) WITH ORDINALITY AS t(id, organization_id, number, ord)
+            INSERT INTO parts (id, organization_id, number, name)
+            SELECT id, organization_id, number, name
+            FROM unnest(:ids, :organizationIds, :numbers, :names) WITH ORDINALITY AS t(id, organization_id, number, name, ord)
             ORDER BY ord
             ON CONFLICT (organization_id, lower(number)) DO NOTHING
             """)
-    void insertParts(UUID[] ids, UUID[] organizationIds, String[] numbers);
+    void insertParts(UUID[] ids, UUID[] organizationIds, String[] numbers, String[] names);
 
     @SqlQuery("""
             SELECT p.id, p.organization_id AS scope, lower(p.number) AS folded

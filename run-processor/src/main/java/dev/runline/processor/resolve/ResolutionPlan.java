@@ -20,10 +20,16 @@ public final class ResolutionPlan {
     /** A unit to get or create: its serial as first seen and what it is an instance of. */
     public record UnitSpec(String serialNumber, RevisionKey revision, NameKey batch) {}
 
+    /** A part to get or create: its number as first seen, and its name (v1 part_name, else "New Part"). */
+    public record PartSpec(String number, String name) {}
+
     /** A revision to get or create under a part (its scope is resolved to the part's id later). */
     public record RevisionSpec(NameKey part, String number) {}
 
-    private final SortedMap<NameKey, String> parts = new TreeMap<>();
+    /** The name of a part created without one. */
+    public static final String DEFAULT_PART_NAME = "New Part";
+
+    private final SortedMap<NameKey, PartSpec> parts = new TreeMap<>();
     private final SortedMap<RevisionKey, RevisionSpec> revisions = new TreeMap<>();
     private final SortedMap<NameKey, String> batches = new TreeMap<>();
     private final SortedMap<NameKey, UnitSpec> units = new TreeMap<>();
@@ -48,7 +54,8 @@ public final class ResolutionPlan {
 
     private void add(UUID organizationId, Run run) {
         NameKey part = partKey(organizationId, run);
-        parts.putIfAbsent(part, run.getPartNumber());
+        parts.putIfAbsent(part, new PartSpec(run.getPartNumber(),
+                run.getPartName() != null && !run.getPartName().isBlank() ? run.getPartName() : DEFAULT_PART_NAME));
         String revisionNumber = revisionNumber(run);
         RevisionKey revision = new RevisionKey(part, NameKey.fold(revisionNumber));
         revisions.putIfAbsent(revision, new RevisionSpec(part, revisionNumber));
@@ -80,7 +87,7 @@ public final class ResolutionPlan {
         return run.getRevisionNumber() != null ? run.getRevisionNumber() : DEFAULT_REVISION;
     }
 
-    public SortedMap<NameKey, String> parts() {
+    public SortedMap<NameKey, PartSpec> parts() {
         return parts;
     }
 
