@@ -185,6 +185,77 @@ class RunProcessingTest {
     }
 
     @Test
+    void unitMetadataIsMergedKeepingKeysNotSent() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted first = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber("SN-MD-1")
+                .setUnitMetadata(Map.of("firmware", "1.0", "owner", "line 3")).build()).build();
+        RunAccepted second = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber("SN-MD-1")
+                .setUnitMetadata(Map.of("firmware", "1.1", "calibrated", true)).build()).build();
+
+        send(first, second);
+
+        awaitStored(second.getRunId());
+        assertThat(query("SELECT metadata::text FROM units WHERE organization_id = ?", String.class, tenant.organizationId))
+                .singleElement().satisfies(json -> assertThat(json)
+                        .contains("\"firmware\": \"1.1\"", "\"owner\": \"line 3\"", "\"calibrated\": true"));
+    }
+
+    @Test
+    void existingUnitKeepsItsPartAndRevisionWhenARunNamesOthers() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted first = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber("SN-REV-1")
+                .setPartNumber("PCB-1").setRevisionNumber("A").build()).build();
+        RunAccepted second = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber("SN-REV-1")
+                .setPartNumber("PCB-2").setRevisionNumber("B").build()).build();
+
+        send(first);
+        awaitStored(first.getRunId());
+        send(second);
+        awaitStored(second.getRunId());
+
+        assertThat(query("""
+                SELECT p.number || '/' || r.number FROM units u JOIN revisions r ON r.id = u.revision_id
+                JOIN parts p ON p.id = r.part_id WHERE u.organization_id = ?
+                """, String.class, tenant.organizationId)).containsExactly("PCB-1/A");
+        assertThat(count("SELECT count(*) FROM runs WHERE unit_id = (SELECT id FROM units WHERE organization_id = ?)",
+                tenant.organizationId)).as("both runs belong to the one unit").isEqualTo(2);
+    }
+
+    @Test
+    void operatorWhoIsNotAMemberIsDropped() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted event = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setOperatedBy("stranger@example.com").build()).build();
+
+        send(event);
+
+        awaitStored(event.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ? AND operator_user_id IS NULL", event.getRunId())).isEqualTo(1);
+    }
+
+    @Test
+    void subUnitLinkedToAnotherParentMoves() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted child = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber("BRD-MV").build()).build();
+        RunAccepted firstParent = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("SYS-A").setSubUnits(List.of("BRD-MV")).build()).build();
+        RunAccepted secondParent = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("SYS-B").setSubUnits(List.of("BRD-MV")).build()).build();
+
+        send(child);
+        awaitStored(child.getRunId());
+        send(firstParent);
+        awaitStored(firstParent.getRunId());
+        send(secondParent);
+        awaitStored(secondParent.getRunId());
+
+        assertThat(query("""
+                SELECT p.serial_number FROM units c JOIN units p ON p.id = c.parent_unit_id
+                WHERE c.organization_id = ? AND c.serial_number = 'BRD-MV'
+                """, String.class, tenant.organizationId)).containsExactly("SYS-B");
+    }
+
+    @Test
     void subUnitsAreLinkedAsChildrenOfTheRunsUnit() {
         TestTenant tenant = TestTenant.create(DATABASE);
         RunAccepted child = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
