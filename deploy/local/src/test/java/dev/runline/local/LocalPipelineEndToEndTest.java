@@ -65,6 +65,15 @@ class LocalPipelineEndToEndTest {
                     .contains("runline_processor_runs_stored_total 1.0")
                     .contains("kafka_consumer_fetch_manager_records_lag_max");
             assertThat(get(settings.gatewayPort(), "/actuator/prometheus")).contains("runline_gateway_publish_seconds");
+
+            // A station retrying with its Idempotency-Key gets the same id, and one run is stored.
+            HttpResponse<String> first = postRun(settings, demo, "SN-E2E-RETRY", "station-1-run-77");
+            HttpResponse<String> retry = postRun(settings, demo, "SN-E2E-RETRY", "station-1-run-77");
+            assertThat(retry.body()).isEqualTo(first.body());
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(settings.processorPort(), "/actuator/prometheus")
+                    .contains("runline_processor_runs_redelivered_total 1.0"));
+            assertThat(count(databaseUrl, "SELECT count(*) FROM runs r JOIN units u ON u.id = r.unit_id WHERE u.serial_number = ?",
+                    "SN-E2E-RETRY")).isEqualTo(1);
         }
 
         try (LocalRunline restarted = new LocalRunline(settings)) {
@@ -79,16 +88,23 @@ class LocalPipelineEndToEndTest {
 
     private HttpResponse<String> postRun(LocalSettings settings, DemoOrganization.Credentials demo, String serial)
             throws IOException, InterruptedException {
+        return postRun(settings, demo, serial, null);
+    }
+
+    private HttpResponse<String> postRun(LocalSettings settings, DemoOrganization.Credentials demo, String serial,
+            String idempotencyKey) throws IOException, InterruptedException {
         String body = """
                 {"procedure_id":"%s","serial_number":"%s","part_number":"PCB-100","outcome":"PASS",
                  "phases":[{"name":"power_on","outcome":"PASS","measurements":[{"name":"vcc","outcome":"PASS","measured_value":3.3,"units":"V"}]}]}
                 """.formatted(demo.procedureId(), serial);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + settings.gatewayPort() + "/api/v2/runs"))
-                        .header("Authorization", "Bearer " + demo.apiKey())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + settings.gatewayPort() + "/api/v2/runs"))
+                .header("Authorization", "Bearer " + demo.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(int port, String path) throws IOException, InterruptedException {

@@ -59,15 +59,16 @@ public class RunController {
             ServerHttpRequest request) {
         // Authenticate before reading the body: an unauthenticated client learns nothing about validation.
         return authenticator.authenticate(authorization)
-                .flatMap(caller -> body(request).flatMap(tree -> intake.accept(version, caller, tree, idempotencyKey)))
+                .flatMap(caller -> body(request).flatMap(bytes ->
+                        intake.accept(version, caller, parse(bytes), bytes, idempotencyKey)))
                 .map(CreatedRun::new);
     }
 
     /**
-     * The body as a JSON tree, read whatever the content type says (stations send JSON; some forget the
-     * header) and never more than {@code runline.gateway.max-body-size} bytes of it.
+     * The body's bytes, read whatever the content type says (stations send JSON; some forget the header)
+     * and never more than {@code runline.gateway.max-body-size} of them.
      */
-    private Mono<JsonNode> body(ServerHttpRequest request) {
+    private Mono<byte[]> body(ServerHttpRequest request) {
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
                 .onErrorMap(DataBufferLimitException.class, tooLarge -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
                         "The request body is larger than " + maxBodyBytes + " bytes (runline.gateway.max-body-size)"))
@@ -80,8 +81,7 @@ public class RunController {
                         DataBufferUtils.release(buffer);
                     }
                 })
-                .defaultIfEmpty(new byte[0])
-                .map(this::parse);
+                .defaultIfEmpty(new byte[0]);
     }
 
     private JsonNode parse(byte[] body) {

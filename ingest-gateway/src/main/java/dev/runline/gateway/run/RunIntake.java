@@ -35,7 +35,11 @@ public class RunIntake {
     private final Clock clock;
     private final Counter accepted;
 
-    public RunIntake(RunLimits limits, ReferenceData reference, RunPublisher publisher, Clock clock, MeterRegistry meters) {
+    private final IdempotencyKeys idempotencyKeys;
+
+    public RunIntake(RunLimits limits, ReferenceData reference, IdempotencyKeys idempotencyKeys, RunPublisher publisher,
+            Clock clock, MeterRegistry meters) {
+        this.idempotencyKeys = idempotencyKeys;
         this.v1Reader = new V1RunReader(limits);
         this.v2Reader = new V2RunReader(limits);
         this.reference = reference;
@@ -45,7 +49,11 @@ public class RunIntake {
                 .description("Runs acknowledged by the broker and answered 200").register(meters);
     }
 
-    public Mono<UUID> accept(ApiVersion version, Caller caller, JsonNode body, String idempotencyKey) {
+    /**
+     * @param body    the body as a JSON tree
+     * @param raw     the body as sent, which identifies the request for its Idempotency-Key
+     */
+    public Mono<UUID> accept(ApiVersion version, Caller caller, JsonNode body, byte[] raw, String idempotencyKey) {
         if (!caller.mayCreateRuns()) {
             return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "This key's role may not create runs"));
         }
@@ -58,9 +66,12 @@ public class RunIntake {
                 .flatMap(run -> stationLinked(caller, run))
                 .flatMap(run -> version == ApiVersion.V1 ? operatorIsMember(caller, run) : Mono.just(run))
                 .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run))
-                .flatMap(run -> {
+                .zipWhen(run -> idempotencyKeys.runIdFor(caller.organizationId(), idempotencyKey,
+                        IdempotencyKeys.requestSha256(version.name(), raw)))
+                .flatMap(runAndId -> {
+                    Run.Builder run = runAndId.getT1();
                     RunAccepted event = RunAccepted.newBuilder()
-                            .setRunId(UUID.randomUUID())
+                            .setRunId(runAndId.getT2())
                             .setOrganizationId(caller.organizationId())
                             .setSubmittedBy(caller.asSubmitter())
                             .setReceivedAt(receivedAt)
