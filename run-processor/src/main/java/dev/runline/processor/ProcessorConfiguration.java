@@ -30,6 +30,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
@@ -87,9 +88,22 @@ class ProcessorConfiguration {
         backOff.setMaxInterval(properties.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(RunRejectedException.class, RunListener.UndecodableRecordException.class);
+        // A missing sub-unit may still arrive: its run is retried for a bounded time, then dead-lettered.
+        handler.addRetryableExceptions(MissingSubUnitException.class);
+        FixedBackOff subUnitWait = new FixedBackOff(properties.subUnitRetryInterval().toMillis(), properties.subUnitRetries());
+        handler.setBackOffFunction((record, exception) -> causedBy(exception, MissingSubUnitException.class) ? subUnitWait : null);
         // The listener already logged why, in one line; the handler's "seek after exception" trace adds nothing.
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean(destroyMethod = "close")

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency         consumers in this instance (each takes some partitions)
  * @param retryInitial        first wait before retrying a batch after a transient failure
  * @param retryMax            longest wait between retries; transient failures are retried until they pass
+ * @param subUnitWait         how long a run naming a missing sub-unit is retried before it is dead-lettered
+ * @param subUnitRetryInterval pause between those retries (the consumer's partitions wait meanwhile)
  */
 @Validated
 @ConfigurationProperties("runline.processor")
@@ -23,4 +25,12 @@ public record ProcessorProperties(
         @DefaultValue("runline.runs-dlt") @NotBlank String deadLetterTopic,
         @DefaultValue("2") @Positive int concurrency,
         @DefaultValue("200ms") Duration retryInitial,
-        @DefaultValue("30s") Duration retryMax) {}
+        @DefaultValue("30s") Duration retryMax,
+        @DefaultValue("15s") Duration subUnitWait,
+        @DefaultValue("1s") Duration subUnitRetryInterval) {
+
+    /** Retries of a run that names a missing sub-unit, spread over {@link #subUnitWait}. */
+    public long subUnitRetries() {
+        return Math.max(1, subUnitWait.toMillis() / Math.max(1, subUnitRetryInterval.toMillis()));
+    }
+}

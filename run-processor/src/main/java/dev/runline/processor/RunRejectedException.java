@@ -5,7 +5,7 @@ package dev.runline.processor;
  * it goes to the dead-letter topic at once, with the contract's error code, and the rest of its batch is
  * stored. Retrying would not help; a replay after the cause is fixed does.
  */
-public final class RunRejectedException extends ProcessingException {
+public sealed class RunRejectedException extends ProcessingException permits MissingSubUnitException {
 
     private final int index;
     private final String code;

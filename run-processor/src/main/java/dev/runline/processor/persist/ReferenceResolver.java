@@ -1,5 +1,6 @@
 package dev.runline.processor.persist;
 
+import dev.runline.processor.MissingSubUnitException;
 import dev.runline.processor.RunRejectedException;
 import dev.runline.processor.resolve.NameKey;
 import dev.runline.processor.resolve.ResolutionPlan;
@@ -128,7 +129,7 @@ final class ReferenceResolver {
             List<UUID> ids = resolved.subUnits(events.get(i));
             for (int s = 0; s < serials.size(); s++) {
                 if (ids.get(s) == null) {
-                    throw new RunRejectedException(i, "NOT_FOUND", "Sub-unit " + serials.get(s) + " does not exist");
+                    throw new MissingSubUnitException(i, serials.get(s));
                 }
             }
         }

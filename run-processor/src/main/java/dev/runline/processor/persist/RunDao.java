@@ -3,11 +3,15 @@ package dev.runline.processor.persist;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.BatchChunkSize;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 
 /** Writes runs and what they contain, as JDBC batches (rewritten into multi-row inserts by the driver). */
 public interface RunDao {
+
+    /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
+    int CHUNK = 1000;
 
     /**
      * Inserts the runs not stored yet and returns their ids: a redelivered event (rebalance, crash before
@@ -29,12 +33,14 @@ public interface RunDao {
     @SqlBatch("""
             INSERT INTO run_sub_units (run_id, unit_id) VALUES (:runId, :unitId)
             """)
+    @BatchChunkSize(CHUNK)
     void insertRunSubUnits(@BindMethods List<RunRows.SubUnitRow> links);
 
     @SqlBatch("""
             INSERT INTO phases (id, run_id, position, name, outcome, started_at, ended_at, retry_count, docstring)
             VALUES (:id, :runId, :position, :name, :outcome, :startedAt, :endedAt, :retryCount, :docstring)
             """)
+    @BatchChunkSize(CHUNK)
     void insertPhases(@BindMethods List<RunRows.PhaseRow> phases);
 
     @SqlBatch("""
@@ -44,11 +50,13 @@ public interface RunDao {
                     CAST(:valueJson AS jsonb), CAST(:unitsJson AS jsonb), CAST(:validatorsJson AS jsonb),
                     CAST(:aggregationsJson AS jsonb), CAST(:xAxisJson AS jsonb), CAST(:yAxisJson AS jsonb), :docstring)
             """)
+    @BatchChunkSize(CHUNK)
     void insertMeasurements(@BindMethods List<RunRows.MeasurementRow> measurements);
 
     @SqlBatch("""
             INSERT INTO logs (run_id, position, level, logged_at, message, source_file, line_number)
             VALUES (:runId, :position, :level, :loggedAt, :message, :sourceFile, :lineNumber)
             """)
+    @BatchChunkSize(CHUNK)
     void insertLogs(@BindMethods List<RunRows.LogRow> logs);
 }

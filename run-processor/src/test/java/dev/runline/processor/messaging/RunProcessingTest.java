@@ -48,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "runline.processor.topic=runs-in",
             "runline.processor.dead-letter-topic=runs-in-dlt",
             "runline.processor.partitions=2",
+            "runline.processor.sub-unit-wait=3s",
+            "runline.processor.sub-unit-retry-interval=250ms",
         })
 @EmbeddedKafka
 @DirtiesContext
@@ -271,6 +273,25 @@ class RunProcessingTest {
         assertThat(count("""
                 SELECT count(*) FROM units c JOIN units p ON c.parent_unit_id = p.id
                 WHERE c.serial_number = 'BRD-1' AND p.serial_number = 'SYS-1' AND c.organization_id = ?
+                """, tenant.organizationId)).isEqualTo(1);
+    }
+
+    @Test
+    void runArrivingBeforeItsSubUnitWaitsForIt() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted parent = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("SYS-EARLY").setSubUnits(List.of("BRD-LATE")).build()).build();
+        RunAccepted child = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setSerialNumber("BRD-LATE").build()).build();
+
+        send(parent);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+        send(child);
+
+        awaitStored(parent.getRunId());
+        assertThat(count("""
+                SELECT count(*) FROM units c JOIN units p ON c.parent_unit_id = p.id
+                WHERE c.serial_number = 'BRD-LATE' AND p.serial_number = 'SYS-EARLY' AND c.organization_id = ?
                 """, tenant.organizationId)).isEqualTo(1);
     }
 
