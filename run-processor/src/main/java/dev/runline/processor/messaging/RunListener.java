@@ -30,6 +30,7 @@ public class RunListener {
     private final RunWriter writer;
     private final Counter stored;
     private final Counter redelivered;
+    private final Counter failedBatches;
 
     public RunListener(RunWriter writer, MeterRegistry meters) {
         this.writer = writer;
@@ -37,6 +38,8 @@ public class RunListener {
                 .description("Runs newly stored in PostgreSQL").register(meters);
         this.redelivered = Counter.builder("runline.processor.runs.redelivered")
                 .description("Runs delivered again after they were stored (skipped)").register(meters);
+        this.failedBatches = Counter.builder("runline.processor.batches.failed")
+                .description("Batches that failed and will be retried (database trouble, deadlock, a bug)").register(meters);
     }
 
     @KafkaListener(id = "run-processor", idIsGroup = false, topics = "${runline.processor.topic}",
@@ -50,12 +53,14 @@ public class RunListener {
         try {
             record(writer.write(events));
         } catch (TransientStoreException transientFailure) {
+            failedBatches.increment();
             log.warn("event=batch_retry runs={} error=\"{}\"", events.size(), rootCause(transientFailure));
             throw transientFailure;
         } catch (RunRejectedException rejected) {
             handleRejected(events, rejected);
         } catch (RuntimeException unexpected) {
             // Not attributable to one run: retried with back-off like a transient failure, loudly.
+            failedBatches.increment();
             log.error("event=batch_failed runs={}", events.size(), unexpected);
             throw unexpected;
         }
