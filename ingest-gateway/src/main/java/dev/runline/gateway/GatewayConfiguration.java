@@ -31,11 +31,17 @@ class GatewayConfiguration {
     /** Declared by the gateway too, so that whichever service starts first creates it with the right shape. */
     @Bean
     NewTopic runsTopic(GatewayProperties properties) {
-        return TopicBuilder.name(properties.topic())
+        TopicBuilder topic = TopicBuilder.name(properties.topic())
                 .partitions(properties.partitions())
                 // Large runs (thousands of measurements) exceed the 1 MB default message size.
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024))
-                .build();
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
+        if (properties.replicas() != null) {
+            topic.replicas(properties.replicas());
+        }
+        if (properties.minInsyncReplicas() != null) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+        }
+        return topic.build();
     }
 
     @Bean(destroyMethod = "close")

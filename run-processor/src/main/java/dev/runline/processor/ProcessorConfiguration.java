@@ -49,15 +49,39 @@ class ProcessorConfiguration {
 
     @Bean
     NewTopic runsTopic(ProcessorProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES).build();
+        return topic(properties.topic(), properties);
     }
 
     /** Dead letters keep the original partition, so this topic has as many partitions as the runs topic. */
     @Bean
     NewTopic deadLetterTopic(ProcessorProperties properties) {
-        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions())
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES).build();
+        return topic(properties.deadLetterTopic(), properties);
+    }
+
+    private static NewTopic topic(String name, ProcessorProperties properties) {
+        TopicBuilder topic = TopicBuilder.name(name).partitions(properties.partitions())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES);
+        if (properties.replicas() != null) {
+            topic.replicas(properties.replicas());
+        }
+        if (properties.minInsyncReplicas() != null) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
+        }
+        return topic.build();
+    }
+
+    /**
+     * Liveness follows the listener container: an Error that stops it (out of memory on a huge batch)
+     * must restart the process, not leave it looking healthy while the lag grows.
+     */
+    @Bean
+    HealthIndicator listener(org.springframework.kafka.config.KafkaListenerEndpointRegistry registry) {
+        return () -> {
+            var container = registry.getListenerContainer("run-processor");
+            return container != null && container.isRunning()
+                    ? Health.up().build()
+                    : Health.down().withDetail("container", "run-processor is not running").build();
+        };
     }
 
     /**
@@ -84,6 +108,7 @@ class ProcessorConfiguration {
     DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetterTemplate, ProcessorProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(properties.deadLetterTopic(), record.partition()));
+        recoverer.setHeadersFunction(DeadLetterHeaders::of);
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);

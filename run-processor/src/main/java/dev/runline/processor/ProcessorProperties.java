@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMax            longest wait between retries; transient failures are retried until they pass
  * @param subUnitWait         how long a run naming a missing sub-unit is retried before it is dead-lettered
  * @param subUnitRetryInterval pause between those retries (the consumer's partitions wait meanwhile)
+ * @param replicas            replication factor of the topics it creates (unset: the broker's default);
+ *                            production: 3, so that an acknowledged run survives a broker failure
+ * @param minInsyncReplicas   min.insync.replicas of those topics (unset: the broker's default); production: 2
  */
 @Validated
 @ConfigurationProperties("runline.processor")
@@ -27,7 +30,9 @@ public record ProcessorProperties(
         @DefaultValue("200ms") Duration retryInitial,
         @DefaultValue("30s") Duration retryMax,
         @DefaultValue("15s") Duration subUnitWait,
-        @DefaultValue("1s") Duration subUnitRetryInterval) {
+        @DefaultValue("1s") Duration subUnitRetryInterval,
+        Integer replicas,
+        Integer minInsyncReplicas) {
 
     /** Retries of a run that names a missing sub-unit, spread over {@link #subUnitWait}. */
     public long subUnitRetries() {

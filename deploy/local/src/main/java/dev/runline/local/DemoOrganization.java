@@ -23,7 +23,12 @@ final class DemoOrganization {
     static final String PROCEDURE = "Functional test";
     static final String PROCEDURE_IDENTIFIER = "FVT1";
 
-    record Credentials(String apiKey, UUID procedureId) {}
+    record Credentials(String apiKey, UUID procedureId) {
+        @Override
+        public String toString() {
+            return "Credentials[apiKey=" + apiKey.substring(0, Math.min(11, apiKey.length())) + "..., procedureId=" + procedureId + "]";
+        }
+    }
 
     private DemoOrganization() {}
 

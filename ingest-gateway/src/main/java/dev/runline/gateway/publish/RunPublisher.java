@@ -8,6 +8,8 @@ import dev.runline.schemas.event.RunAccepted;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -41,8 +43,28 @@ public class RunPublisher {
                 .description("Time from publish to the broker's acknowledgement").register(meters);
         this.failed = Timer.builder("runline.gateway.publish").tag("outcome", "failed")
                 .description("Time until a publish failed or timed out").register(meters);
+        requireTimeoutAboveProducerLimits(producers, properties);
         // The producer is otherwise created at the first request: a bad setting must fail start-up instead.
         producers.createProducer().close();
+    }
+
+    /**
+     * A 503 says "nothing was accepted": true only if the producer itself has given up by then, i.e. after
+     * blocking for metadata (max.block.ms) and delivering (delivery.timeout.ms).
+     */
+    private static void requireTimeoutAboveProducerLimits(ProducerFactory<?, ?> producers, GatewayProperties properties) {
+        Map<String, Object> settings = producers.getConfigurationProperties();
+        long maxBlock = millis(settings.get(ProducerConfig.MAX_BLOCK_MS_CONFIG), 60_000);
+        long delivery = millis(settings.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), 120_000);
+        if (properties.publishTimeout().toMillis() <= maxBlock + delivery) {
+            throw new IllegalStateException("runline.gateway.publish-timeout (" + properties.publishTimeout()
+                    + ") must exceed the producer's max.block.ms + delivery.timeout.ms (" + (maxBlock + delivery)
+                    + " ms); otherwise a run answered 503 may still be written");
+        }
+    }
+
+    private static long millis(Object value, long fallback) {
+        return value == null ? fallback : Long.parseLong(value.toString());
     }
 
     public Mono<Void> publish(RunAccepted event) {
@@ -60,8 +82,20 @@ public class RunPublisher {
                             .doOnSuccess(result -> acknowledged.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS))
                             .doOnError(error -> failed.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS));
                 })
-                .onErrorMap(error -> !(error instanceof ApiException), error -> unavailable(event, error))
+                // Only the broker's trouble is worth a retry; a run that cannot be serialized is a bug (500).
+                .onErrorMap(error -> !(error instanceof ApiException) && !isSerialization(error),
+                        error -> unavailable(event, error))
                 .then();
+    }
+
+    private static boolean isSerialization(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.SerializationException
+                    || t instanceof org.apache.avro.AvroRuntimeException || t instanceof ArithmeticException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ApiException unavailable(RunAccepted event, Throwable error) {

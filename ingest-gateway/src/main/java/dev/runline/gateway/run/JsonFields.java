@@ -28,6 +28,12 @@ final class JsonFields {
     static final int IDENTIFIER_MAX = 60;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+    /** Date-times outside years 1 to 9999 are refused: they are typos, and some stores cannot hold them. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** Longer durations are refused: no test runs for ten years, and the sum would leave any calendar. */
+    static final Duration LONGEST = Duration.ofDays(3653);
+
     private final List<Issue> issues = new ArrayList<>();
 
     List<Issue> issues() {
@@ -44,6 +50,30 @@ final class JsonFields {
 
     void issue(List<Object> path, String message) {
         issues.add(new Issue(path, message));
+    }
+
+    /**
+     * PostgreSQL cannot store the NUL character (U+0000) in text or jsonb: a run carrying one anywhere, in
+     * a value or a key, is refused here rather than failing in the processor.
+     */
+    void rejectNulCharacters(JsonNode node, List<Object> path) {
+        if (node.isString()) {
+            if (node.stringValue().indexOf('\u0000') >= 0) {
+                issue(path, "must not contain the NUL character (U+0000)");
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                List<Object> at = Issue.append(path, entry.getKey().replace("\u0000", "\\u0000"));
+                if (entry.getKey().indexOf('\u0000') >= 0) {
+                    issue(at, "a key must not contain the NUL character (U+0000)");
+                }
+                rejectNulCharacters(entry.getValue(), at);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectNulCharacters(node.get(i), Issue.append(path, i));
+            }
+        }
     }
 
     /** The field's node, or null when it is absent or JSON null. */
@@ -150,6 +180,10 @@ final class JsonFields {
             Instant instant = parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
                     ? OffsetDateTime.from(parsed).toInstant()
                     : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                issue(Issue.append(path, field), "must be between the years 1 and 9999");
+                return null;
+            }
             return instant.truncatedTo(ChronoUnit.MICROS);
         } catch (java.time.DateTimeException malformed) {
             issue(Issue.append(path, field), "must be an ISO 8601 date-time, e.g. 2026-11-02T08:15:30Z");
@@ -208,6 +242,10 @@ final class JsonFields {
         }
         try {
             Duration duration = Duration.parse(value);
+            if (duration.compareTo(LONGEST) > 0) {
+                issue(Issue.append(path, field), "must be at most ten years");
+                return null;
+            }
             if (!duration.isNegative()) {
                 return duration;
             }

@@ -42,6 +42,7 @@ public final class V1RunReader {
             fields.issue(root, "must be a JSON object");
             return ReadResult.invalid(fields.issues());
         }
+        fields.rejectNulCharacters(body, root);
         Boolean passed = fields.bool(body, root, "run_passed", true);
         String procedure = fields.string(body, root, "procedure_id", true, TEXT_MAX);
         String version = fields.string(body, root, "procedure_version", false, TEXT_MAX);

@@ -36,6 +36,7 @@ public final class V2RunReader {
             fields.issue(root, "must be a JSON object");
             return ReadResult.invalid(fields.issues());
         }
+        fields.rejectNulCharacters(body, root);
         RunOutcome outcome = fields.enumValue(body, root, "outcome", RunOutcome.class, true);
         UUID procedureId = fields.uuid(body, root, "procedure_id", true);
         String serial = fields.identifier(body, root, "serial_number", true);

@@ -131,6 +131,10 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("metadata over 50 keys", r -> r.with("metadata", manyKeys(51)), "metadata"));
         cases.add(v2("unit_metadata array value", r -> r.with("unit_metadata", json("{\"a\":[1]}")), "unit_metadata", "a"));
         cases.add(v2("unit_metadata over 50 keys", r -> r.with("unit_metadata", manyKeys(51)), "unit_metadata"));
+        cases.add(v2("NUL character in a docstring", r -> r.with("docstring", "a\u0000b"), "docstring"));
+        cases.add(v2("NUL character in a metadata key", r -> r.with("metadata", json("{\"a\\u0000\":1}")), "metadata", "a\\u0000"));
+        cases.add(v2("started_at beyond year 9999", r -> r.with("started_at", "+300000-01-01T00:00:00Z"), "started_at"));
+        cases.add(v2("ended_at before year 1", r -> r.with("ended_at", "-5000-01-01T00:00:00Z"), "ended_at"));
         // v2: phases
         cases.add(v2("phases not an array", r -> r.with("phases", "x"), "phases"));
         cases.add(v2("phase not an object", r -> r.with(p("phases", 0), 5), "phases", 0));
@@ -201,6 +205,8 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("duration malformed", r -> r.with("duration", "1 minute"), "duration"));
         cases.add(v1("duration negative", r -> r.with("duration", "-PT1S"), "duration"));
         cases.add(v1("duration in months", r -> r.with("duration", "P1M"), "duration"));
+        cases.add(v1("duration of centuries", r -> r.with("duration", "PT9000000000000H"), "duration"));
+        cases.add(v1("NUL character in a log message", r -> r.with(p("logs", 0, "message"), "x\u0000"), "logs", 0, "message"));
         cases.add(v1("operator not an email", r -> r.with("operated_by", "bob"), "operated_by"));
         cases.add(v1("sub_units not an array", r -> r.with("sub_units", "BRD-1"), "sub_units"));
         cases.add(v1("sub-unit a plain serial", r -> r.with("sub_units", json("[\"BRD-1\"]")), "sub_units", 0));

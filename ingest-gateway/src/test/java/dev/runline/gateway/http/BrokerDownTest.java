@@ -27,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // Nothing to create topics on; the publish path is what is under test.
             "spring.kafka.admin.auto-create=false",
             "spring.kafka.producer.properties.max.block.ms=1000",
-            "runline.gateway.publish-timeout=3s",
+            "spring.kafka.producer.properties.request.timeout.ms=1000",
+            "spring.kafka.producer.properties.delivery.timeout.ms=2000",
+            "runline.gateway.publish-timeout=4s",
         })
 @AutoConfigureWebTestClient(timeout = "20s")
 class BrokerDownTest {

@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes accepted runs one polled batch at a time and stores each batch in one transaction. The
  * container commits the batch's offsets only after this method returned, i.e. after the database commit.
- * A run that cannot be stored is isolated: the runs before it are stored, then
- * {@link BatchListenerFailedException} hands it (by index) to the error handler, which dead-letters it
- * and redelivers the runs after it.
+ *
+ * <p>Every failure leaves as a {@link BatchListenerFailedException} naming the first record that could
+ * not be stored, after the records before it were stored: the error handler then commits those, applies
+ * the back-off of that record's failure (dead letter at once for a rejected run, a bounded wait for a
+ * missing sub-unit, unbounded retries for a database outage) and redelivers the rest. Nothing reaches
+ * spring-kafka's whole-batch fallback, which could only retry or dead-letter every record of the poll.
  */
 @Component
 public class RunListener {
@@ -50,20 +53,7 @@ public class RunListener {
         for (int i = 0; i < undecodable; i++) {
             events.add(records.get(i).value());
         }
-        try {
-            record(writer.write(events));
-        } catch (TransientStoreException transientFailure) {
-            failedBatches.increment();
-            log.warn("event=batch_retry runs={} error=\"{}\"", events.size(), rootCause(transientFailure));
-            throw transientFailure;
-        } catch (RunRejectedException rejected) {
-            handleRejected(events, rejected);
-        } catch (RuntimeException unexpected) {
-            // Not attributable to one run: retried with back-off like a transient failure, loudly.
-            failedBatches.increment();
-            log.error("event=batch_failed runs={}", events.size(), unexpected);
-            throw unexpected;
-        }
+        store(events);
         if (undecodable < records.size()) {
             ConsumerRecord<String, RunAccepted> poison = records.get(undecodable);
             log.warn("event=undecodable_record topic={} partition={} offset={}",
@@ -72,12 +62,45 @@ public class RunListener {
         }
     }
 
-    /** Stores the runs before the rejected one, then hands the rejected one to the dead-letter path. */
-    private void handleRejected(List<RunAccepted> events, RunRejectedException rejected) {
+    private void store(List<RunAccepted> events) {
+        try {
+            record(writer.write(events));
+        } catch (RunRejectedException rejected) {
+            storeBefore(events, rejected);
+        } catch (TransientStoreException transientFailure) {
+            failedBatches.increment();
+            log.warn("event=batch_retry runs={} error=\"{}\"", events.size(), rootCause(transientFailure));
+            throw new BatchListenerFailedException(transientFailure.getMessage(), transientFailure, 0);
+        } catch (RuntimeException | LinkageError | AssertionError unexpected) {
+            // Not attributable to one run (a bug, most likely): retried with back-off, loudly, never dropped.
+            // An Error would otherwise stop the container silently; only VirtualMachineErrors are let through.
+            failedBatches.increment();
+            log.error("event=batch_failed runs={}", events.size(), unexpected);
+            throw new BatchListenerFailedException("Storing the batch failed", unexpected, 0);
+        }
+    }
+
+    /**
+     * Stores the runs before the rejected one, then hands the rejected one to the error handler. Without
+     * the runs after it, an earlier run can fail too (its sub-unit was created by a later run): then the
+     * earliest failing run is the one handed over, so no valid run is ever dead-lettered with it.
+     */
+    private void storeBefore(List<RunAccepted> events, RunRejectedException rejected) {
+        RunRejectedException first = rejected;
+        while (true) {
+            try {
+                record(writer.write(events.subList(0, first.index())));
+                break;
+            } catch (RunRejectedException earlier) {
+                first = earlier;
+            } catch (TransientStoreException transientFailure) {
+                failedBatches.increment();
+                throw new BatchListenerFailedException(transientFailure.getMessage(), transientFailure, 0);
+            }
+        }
         log.info("event=run_rejected run_id={} code={} message=\"{}\"",
-                events.get(rejected.index()).getRunId(), rejected.code(), rejected.getMessage());
-        record(writer.write(events.subList(0, rejected.index())));
-        throw new BatchListenerFailedException(rejected.getMessage(), rejected, rejected.index());
+                events.get(first.index()).getRunId(), first.code(), first.getMessage());
+        throw new BatchListenerFailedException(first.getMessage(), first, first.index());
     }
 
     private static String rootCause(Throwable error) {

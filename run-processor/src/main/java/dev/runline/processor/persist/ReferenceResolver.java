@@ -34,7 +34,7 @@ final class ReferenceResolver {
                     units.get(ResolutionPlan.unitKey(org, run.getSerialNumber())),
                     run.getProcedureVersion() == null ? null
                             : versions.get(NameKey.of(run.getProcedureId(), run.getProcedureVersion())),
-                    run.getOperatedBy() == null ? null : members.get(NameKey.of(org, run.getOperatedBy())));
+                    run.getOperatedBy() == null ? null : members.get(new NameKey(org, run.getOperatedBy())));
         }
 
         List<UUID> subUnits(RunAccepted event) {
@@ -89,7 +89,7 @@ final class ReferenceResolver {
 
         Set<NameKey> emails = new HashSet<>();
         events.stream().filter(event -> event.getRun().getOperatedBy() != null)
-                .forEach(event -> emails.add(NameKey.of(event.getOrganizationId(), event.getRun().getOperatedBy())));
+                .forEach(event -> emails.add(new NameKey(event.getOrganizationId(), event.getRun().getOperatedBy())));
         Map<NameKey, UUID> members = find(emails, dao::findMembers);
 
         Resolved resolved = new Resolved(units, versions, members);

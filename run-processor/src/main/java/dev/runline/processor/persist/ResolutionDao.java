@@ -110,13 +110,23 @@ public interface ResolutionDao {
             """)
     List<ResolvedName> findProcedures(UUID[] organizationIds, UUID[] procedureIds);
 
+    /**
+     * Members by email as sent, compared with PostgreSQL's own lower() on both sides (its folding of
+     * non-ASCII letters may differ from Java's); {@code folded} returns the email as sent.
+     */
     @SqlQuery("""
-            SELECT m.id, m.organization_id AS scope, lower(m.email) AS folded
+            SELECT m.id, m.organization_id AS scope, k.email AS folded
             FROM users m
-            JOIN unnest(:scopes, :folded) AS k(scope, folded)
-              ON m.organization_id = k.scope AND lower(m.email) = k.folded
+            JOIN unnest(:scopes, :emails) AS k(scope, email)
+              ON m.organization_id = k.scope AND lower(m.email) = lower(k.email)
             """)
-    List<ResolvedName> findMembers(UUID[] scopes, String[] folded);
+    List<ResolvedName> findMembers(UUID[] scopes, String[] emails);
+
+    /** Locks units about to change, in id order (see RunWriter#updateUnits). */
+    @SqlQuery("""
+            SELECT id FROM units WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE
+            """)
+    List<UUID> lockUnits(UUID[] ids);
 
     /** A unit has one parent: linking it as another unit's sub-unit moves it. */
     @SqlUpdate("""

@@ -45,7 +45,43 @@ public class RunWriter {
             if (TransientStoreException.isTransient(e)) {
                 throw new TransientStoreException("Database unavailable while storing " + events.size() + " runs", e);
             }
+            if (RejectedData.isDataError(e)) {
+                throw new RunRejectedException(firstFailing(events), "BAD_REQUEST",
+                        "The database refused the run's data: " + RejectedData.describe(e));
+            }
             throw e;
+        }
+    }
+
+    /**
+     * The first run the database refuses (a value it cannot store), found by writing ever longer prefixes
+     * of the batch in transactions that are always rolled back: a binary search, so log2(n) trial writes.
+     */
+    private int firstFailing(List<RunAccepted> events) {
+        int storable = 0;
+        int failing = events.size();
+        while (failing - storable > 1) {
+            int middle = (storable + failing) / 2;
+            if (writes(events.subList(0, middle))) {
+                storable = middle;
+            } else {
+                failing = middle;
+            }
+        }
+        return failing - 1;
+    }
+
+    private boolean writes(List<RunAccepted> prefix) {
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            try {
+                write(handle, prefix);
+                return true;
+            } catch (JdbiException | RunRejectedException e) {
+                return false;
+            } finally {
+                handle.rollback();
+            }
         }
     }
 
@@ -62,10 +98,12 @@ public class RunWriter {
         List<RunRows.MeasurementRow> measurements = new ArrayList<>();
         List<RunRows.LogRow> logs = new ArrayList<>();
         List<RunRows.SubUnitRow> subUnitLinks = new ArrayList<>();
+        List<RunAccepted> storedEvents = new ArrayList<>();
         for (RunAccepted event : events) {
             if (!inserted.remove(event.getRunId())) {
                 continue; // already stored by an earlier delivery (or twice in this batch)
             }
+            storedEvents.add(event);
             List<Phase> eventPhases = event.getRun().getPhases();
             List<UUID> phaseIds = eventPhases.stream().map(phase -> UUID.randomUUID()).toList();
             phases.addAll(RunRows.phases(event, phaseIds));
@@ -73,16 +111,10 @@ public class RunWriter {
                 RunRows.measurements(eventPhases.get(i), phaseIds.get(i), measurements);
             }
             logs.addAll(RunRows.logs(event));
-            UUID unitId = resolved.of(event).unitId();
-            List<UUID> children = resolved.subUnits(event);
-            if (!children.isEmpty()) {
-                resolution.linkSubUnits(unitId, children.toArray(UUID[]::new));
-                new HashSet<>(children).forEach(child -> subUnitLinks.add(new RunRows.SubUnitRow(event.getRunId(), child)));
-            }
-            if (!event.getRun().getUnitMetadata().isEmpty()) {
-                resolution.mergeUnitMetadata(unitId, RunRows.json(event.getRun().getUnitMetadata()));
-            }
+            new HashSet<>(resolved.subUnits(event))
+                    .forEach(child -> subUnitLinks.add(new RunRows.SubUnitRow(event.getRunId(), child)));
         }
+        updateUnits(resolution, resolved, storedEvents);
         if (!phases.isEmpty()) {
             runs.insertPhases(phases);
         }
@@ -96,5 +128,35 @@ public class RunWriter {
             runs.insertRunSubUnits(subUnitLinks);
         }
         return new Stored(stored, events.size() - stored);
+    }
+
+    /**
+     * Sub-unit links and unit metadata change existing units, some of them shared with runs on other
+     * partitions. Their rows are locked first, in id order, so that two consumers never wait on each
+     * other in opposite orders; the updates then apply in the runs' own order (the last link wins).
+     */
+    private static void updateUnits(ResolutionDao resolution, ReferenceResolver.Resolved resolved, List<RunAccepted> events) {
+        java.util.SortedSet<UUID> touched = new java.util.TreeSet<>();
+        for (RunAccepted event : events) {
+            List<UUID> children = resolved.subUnits(event);
+            if (!children.isEmpty() || !event.getRun().getUnitMetadata().isEmpty()) {
+                touched.add(resolved.of(event).unitId());
+                touched.addAll(children);
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        resolution.lockUnits(touched.toArray(UUID[]::new));
+        for (RunAccepted event : events) {
+            UUID unitId = resolved.of(event).unitId();
+            List<UUID> children = resolved.subUnits(event);
+            if (!children.isEmpty()) {
+                resolution.linkSubUnits(unitId, children.toArray(UUID[]::new));
+            }
+            if (!event.getRun().getUnitMetadata().isEmpty()) {
+                resolution.mergeUnitMetadata(unitId, RunRows.json(event.getRun().getUnitMetadata()));
+            }
+        }
     }
 }
