@@ -310,6 +310,37 @@ class RunProcessingTest {
         assertThat(count("SELECT count(*) FROM runs WHERE id = ?", before.getRunId())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM runs WHERE id = ?", orphan.getRunId())).isZero();
         assertThat(deadLetterKeys()).contains(RunPartitionKey.of(tenant.organizationId, serial));
+        assertThat(deadLetters()).filteredOn(record -> header(record, "runline-run-id").equals(orphan.getRunId().toString()))
+                .singleElement().satisfies(record -> {
+                    assertThat(header(record, "runline-error-code")).isEqualTo("NOT_FOUND");
+                    assertThat(header(record, "runline-error-message")).contains("NEVER-MADE");
+                    assertThat(header(record, "runline-organization-id")).isEqualTo(tenant.organizationId.toString());
+                });
+    }
+
+    @Test
+    void runTheDatabaseRefusesIsIsolatedAndDeadLetteredWithItsCode() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
+        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        // A NUL character cannot be stored in PostgreSQL text; the gateway refuses it, another producer might not.
+        RunAccepted refused = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial)
+                .setDocstring("bad\u0000byte").build()).build();
+        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+
+        send(before, refused, after);
+
+        awaitStored(after.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", before.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", refused.getRunId())).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(record ->
+                header(record, "runline-run-id").equals(refused.getRunId().toString())
+                        && header(record, "runline-error-code").equals("BAD_REQUEST")));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
