@@ -38,10 +38,10 @@ final class TypicalRuns {
     private final UUID keyId;
     private final Random random = new Random(42);
 
-    TypicalRuns(UUID organizationId, UUID procedureId, UUID keyId) {
-        this.organizationId = organizationId;
-        this.procedureId = procedureId;
-        this.keyId = keyId;
+    TypicalRuns(BenchDatabase.Tenant tenant) {
+        this.organizationId = tenant.organizationId();
+        this.procedureId = tenant.procedureId();
+        this.keyId = tenant.keyId();
     }
 
     List<RunAccepted> generate(int count, int units) {

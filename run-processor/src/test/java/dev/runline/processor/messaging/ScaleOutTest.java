@@ -25,6 +25,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -43,6 +44,9 @@ class ScaleOutTest {
     void twoInstancesStoreOverlappingRunsOnceEach(EmbeddedKafkaBroker broker) {
         try (ConfigurableApplicationContext first = processor(broker);
                 ConfigurableApplicationContext second = processor(broker)) {
+            // Produce only once the group has settled with both instances in it; otherwise the first instance
+            // may drain the topic before the second one has joined.
+            await().atMost(Duration.ofSeconds(60)).until(() -> assigned(first) == 2 && assigned(second) == 2);
             TestTenant tenant = TestTenant.create(DATABASE);
             UUID keyId = tenant.addKey(tenant.adminId, null, "scale".getBytes(StandardCharsets.UTF_8), null, null);
             List<RunAccepted> runs = overlappingRuns(tenant, keyId);
@@ -107,6 +111,12 @@ class ScaleOutTest {
                         "--runline.processor.concurrency=2",
                         // Small polls make the two instances interleave their transactions.
                         "--spring.kafka.consumer.max-poll-records=20");
+    }
+
+    private static int assigned(ConfigurableApplicationContext context) {
+        var container = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("run-processor");
+        var partitions = container == null ? null : container.getAssignedPartitions();
+        return partitions == null ? 0 : partitions.size();
     }
 
     private static double stored(ConfigurableApplicationContext context) {
