@@ -8,6 +8,6 @@ package dev.runline.processor;
 public final class MissingSubUnitException extends RunRejectedException {
 
     public MissingSubUnitException(int index, String serialNumber) {
-        super(index, "NOT_FOUND", "Sub-unit " + serialNumber + " does not exist");
+        super(index, "NOT_FOUND", FailureStage.RESOLVE, "Sub-unit " + serialNumber + " does not exist");
     }
 }

@@ -1,6 +1,8 @@
 package dev.runline.processor;
 
+import dev.runline.processor.deadletter.DeadLetterPublisher;
 import dev.runline.processor.messaging.RunListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.kafka.BrokerProbe;
@@ -12,7 +14,9 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
@@ -24,11 +28,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -105,10 +112,10 @@ class ProcessorConfiguration {
      * a database outage stalls the line's processing, it never drops or reorders runs.
      */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetterTemplate, ProcessorProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), record.partition()));
-        recoverer.setHeadersFunction(DeadLetterHeaders::of);
+    DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetterTemplate, ProcessorProperties properties,
+            MeterRegistry meters) {
+        DeadLetterPublisher recoverer = new DeadLetterPublisher(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), record.partition()), meters);
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
@@ -120,6 +127,28 @@ class ProcessorConfiguration {
         // The listener already logged why, in one line; the handler's "seek after exception" trace adds nothing.
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
+    }
+
+    /**
+     * The dead-letter recorder's containers: one record at a time, values as raw bytes (a dead letter may be
+     * a record that never decoded), and retried without limit when PostgreSQL is down: a dead letter is
+     * never skipped, only recorded late. Not a bean, so that Boot's batch container keeps its own error handler.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> deadLetterContainerFactory(KafkaProperties kafka,
+            ProcessorProperties properties) {
+        Map<String, Object> settings = kafka.buildConsumerProperties();
+        settings.remove(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS);
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(), new ByteArrayDeserializer()));
+        factory.setBatchListener(false);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retryMax().toMillis());
+        DefaultErrorHandler retryUntilRecorded = new DefaultErrorHandler(backOff);
+        retryUntilRecorded.setLogLevel(KafkaException.Level.WARN);
+        factory.setCommonErrorHandler(retryUntilRecorded);
+        return factory;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -9,11 +9,13 @@ public sealed class RunRejectedException extends ProcessingException permits Mis
 
     private final int index;
     private final String code;
+    private final FailureStage stage;
 
-    public RunRejectedException(int index, String code, String message) {
+    public RunRejectedException(int index, String code, FailureStage stage, String message) {
         super(message);
         this.index = index;
         this.code = code;
+        this.stage = stage;
     }
 
     /** Position of the rejected run in the batch it came with. */
@@ -24,5 +26,9 @@ public sealed class RunRejectedException extends ProcessingException permits Mis
     /** The contract's error code (NOT_FOUND, BAD_REQUEST, ...). */
     public String code() {
         return code;
+    }
+
+    public FailureStage stage() {
+        return stage;
     }
 }

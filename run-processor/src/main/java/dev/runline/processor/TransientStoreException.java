@@ -8,8 +8,12 @@ import java.util.Set;
 /** The database could not take the batch right now; the same batch will succeed later. */
 public final class TransientStoreException extends ProcessingException {
 
-    /** SQLSTATEs that say "try again": connection (08), serialization failure, deadlock, shutdown, resources, read-only. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03", "25006");
+    /**
+     * SQLSTATEs that say "try again" beside classes 08 (connection) and 53 (resources): serialization failure,
+     * deadlock, statement or lock timeout, shutdown, read-only (a standby during fail-over).
+     */
+    private static final Set<String> TRANSIENT_STATES =
+            Set.of("40001", "40P01", "57014", "55P03", "57P01", "57P02", "57P03", "25006");
 
     public TransientStoreException(String message, Throwable cause) {
         super(message, cause);

@@ -1,5 +1,6 @@
 package dev.runline.processor.persist;
 
+import dev.runline.processor.FailureStage;
 import dev.runline.processor.MissingSubUnitException;
 import dev.runline.processor.RunRejectedException;
 import dev.runline.processor.resolve.NameKey;
@@ -100,7 +101,7 @@ final class ReferenceResolver {
     private static void requirePartNumbers(List<RunAccepted> events) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).getRun().getPartNumber() == null) {
-                throw new RunRejectedException(i, "BAD_REQUEST",
+                throw new RunRejectedException(i, "BAD_REQUEST", FailureStage.RESOLVE,
                         "The run has no part number and none was extracted from serial "
                                 + events.get(i).getRun().getSerialNumber());
             }
@@ -118,7 +119,7 @@ final class ReferenceResolver {
             RunAccepted event = events.get(i);
             UUID procedure = event.getRun().getProcedureId();
             if (!existing.contains(new NameKey(event.getOrganizationId(), procedure.toString()))) {
-                throw new RunRejectedException(i, "NOT_FOUND", "Procedure " + procedure + " does not exist");
+                throw new RunRejectedException(i, "NOT_FOUND", FailureStage.RESOLVE, "Procedure " + procedure + " does not exist");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.runline.processor.persist;
 
+import dev.runline.processor.FailureStage;
 import dev.runline.processor.RunRejectedException;
 import dev.runline.processor.TransientStoreException;
 import dev.runline.schemas.event.Phase;
@@ -46,7 +47,7 @@ public class RunWriter {
                 throw new TransientStoreException("Database unavailable while storing " + events.size() + " runs", e);
             }
             if (RejectedData.isDataError(e)) {
-                throw new RunRejectedException(firstFailing(events), "BAD_REQUEST",
+                throw new RunRejectedException(firstFailing(events), "BAD_REQUEST", FailureStage.STORE,
                         "The database refused the run's data: " + RejectedData.describe(e));
             }
             throw e;
@@ -77,7 +78,13 @@ public class RunWriter {
             try {
                 write(handle, prefix);
                 return true;
-            } catch (JdbiException | RunRejectedException e) {
+            } catch (RunRejectedException e) {
+                return false;
+            } catch (JdbiException e) {
+                if (TransientStoreException.isTransient(e)) {
+                    // The database went away mid-search: no run is to blame; the batch is retried.
+                    throw new TransientStoreException("Database unavailable while isolating a refused run", e);
+                }
                 return false;
             } finally {
                 handle.rollback();
