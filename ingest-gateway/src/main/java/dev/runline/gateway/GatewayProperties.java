@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param referenceCacheTtl   how long keys, procedures and organization settings are served from memory;
  *                            also the bound on how late a revoked key or a new procedure is seen
  * @param referenceCacheSize  entries kept per reference cache
+ * @param inFlightHorizon    how long after it was accepted a run that is neither stored nor dead-lettered is reported
+ *                            in flight by the status route; past it the id is unknown (404)
  * @param maxBodySize         largest request body accepted (413 above it)
  * @param replicas            replication factor of the topic when the gateway creates it (unset: the broker's
  *                            default); production: 3, so that an acknowledged run survives a broker failure
@@ -33,5 +35,6 @@ public record GatewayProperties(
         @DefaultValue("5s") Duration referenceCacheTtl,
         @DefaultValue("100000") @Positive long referenceCacheSize,
         @DefaultValue("10MB") DataSize maxBodySize,
+        @DefaultValue("7d") Duration inFlightHorizon,
         Integer replicas,
         Integer minInsyncReplicas) {}

@@ -32,7 +32,7 @@ public class IdempotencyKeys {
     /** The run id this request stands for: a new one, or the one its key was first used for. */
     public Mono<UUID> runIdFor(UUID organizationId, String key, byte[] requestSha256) {
         if (key == null) {
-            return Mono.just(UUID.randomUUID());
+            return Mono.just(RunIds.next());
         }
         if (key.isBlank() || key.length() > KEY_MAX) {
             return Mono.error(new ApiException(ErrorCode.BAD_REQUEST, "Idempotency-Key must be 1 to " + KEY_MAX + " characters",
@@ -44,7 +44,7 @@ public class IdempotencyKeys {
     }
 
     private UUID reserveOrFind(UUID organizationId, String key, byte[] requestSha256) {
-        UUID candidate = UUID.randomUUID();
+        UUID candidate = RunIds.next();
         if (dao.reserve(organizationId, key, requestSha256, candidate) == 1) {
             return candidate;
         }

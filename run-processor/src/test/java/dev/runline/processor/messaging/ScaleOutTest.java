@@ -3,7 +3,7 @@ package dev.runline.processor.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.runline.processor.ProcessorApplication;
+import dev.runline.processor.testing.Processors;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.RunPartitionKey;
 import dev.runline.schemas.event.RunAccepted;
@@ -12,7 +12,6 @@ import dev.runline.schemas.event.SubmitterKind;
 import dev.runline.schemas.testing.RunEvents;
 import dev.runline.schemas.testing.TestDatabase;
 import dev.runline.schemas.testing.TestTenant;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -97,20 +95,9 @@ class ScaleOutTest {
     }
 
     private static ConfigurableApplicationContext processor(EmbeddedKafkaBroker broker) {
-        return new SpringApplicationBuilder(ProcessorApplication.class)
-                .properties("spring.config.name=" + ProcessorApplication.CONFIG_NAME)
-                .run(
-                        "--spring.main.web-application-type=none",
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--spring.datasource.url=" + DATABASE,
-                        "--spring.datasource.username=" + TestDatabase.USER,
-                        "--spring.datasource.password=" + TestDatabase.PASSWORD,
-                        "--runline.processor.topic=" + TOPIC,
-                        "--runline.processor.dead-letter-topic=" + TOPIC + "-dlt",
-                        "--runline.processor.partitions=4",
-                        "--runline.processor.concurrency=2",
-                        // Small polls make the two instances interleave their transactions.
-                        "--spring.kafka.consumer.max-poll-records=20");
+        return Processors.start(broker, DATABASE, TOPIC, "--runline.processor.concurrency=2",
+                // Small polls make the two instances interleave their transactions.
+                "--spring.kafka.consumer.max-poll-records=20");
     }
 
     private static int assigned(ConfigurableApplicationContext context) {
@@ -120,11 +107,11 @@ class ScaleOutTest {
     }
 
     private static double stored(ConfigurableApplicationContext context) {
-        return context.getBean(MeterRegistry.class).get("runline.processor.runs.stored").counter().count();
+        return Processors.counted(context, "runline.processor.runs.stored");
     }
 
     private static double failedBatches(ConfigurableApplicationContext context) {
-        return context.getBean(MeterRegistry.class).get("runline.processor.batches.failed").counter().count();
+        return Processors.counted(context, "runline.processor.batches.failed");
     }
 
     private static int count(Jdbi jdbi, String sql) {
