@@ -3,6 +3,7 @@ package dev.runline.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runline.schemas.event.RunAccepted;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -28,6 +29,15 @@ class SchemaHistoryCompatibilityTest {
         assertThat(SchemaNormalization.parsingFingerprint64(newest))
                 .as("src/main/avro changed: copy the new schema into avro-history and list it in index.txt")
                 .isEqualTo(SchemaNormalization.parsingFingerprint64(CURRENT));
+    }
+
+    /** The fingerprint ignores defaults and logical types, which change how old records are read. */
+    @Test
+    void sourceSchemaIsTheNewestPublishedVersionWithItsDefaultsAndLogicalTypes() throws Exception {
+        Schema source = new Schema.Parser().parse(Path.of("src/main/avro/RunAccepted.avsc").toFile());
+        assertThat(SchemaHistory.runAccepted().getLast())
+                .as("src/main/avro changed (defaults or logical types): publish it as a new version in avro-history")
+                .isEqualTo(source);
     }
 
     @ParameterizedTest

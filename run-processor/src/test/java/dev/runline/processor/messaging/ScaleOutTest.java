@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,7 +31,8 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * Two processor instances in one consumer group, two consumers each, store runs whose parts, revisions,
- * batches and units overlap across partitions: every run exactly once, every entity once, no failure.
+ * batches and units overlap across partitions, and whose unit metadata updates lock the same unit rows:
+ * every run exactly once, every entity once, no failure, no dead letter.
  */
 @EmbeddedKafka
 class ScaleOutTest {
@@ -68,6 +70,9 @@ class ScaleOutTest {
             assertThat(stored(first)).as("both instances took part").isPositive();
             assertThat(stored(second)).as("both instances took part").isPositive();
             assertThat(failedBatches(first) + failedBatches(second)).as("no deadlock, no failed batch").isZero();
+            assertThat(Processors.counted(first, "runline.processor.dead.letters")
+                    + Processors.counted(second, "runline.processor.dead.letters")).as("no dead letter").isZero();
+            assertThat(count(jdbi, "SELECT count(*) FROM units WHERE metadata->>'round' IS NOT NULL")).isEqualTo(40);
         }
     }
 
@@ -87,6 +92,8 @@ class ScaleOutTest {
                                 .setRevisionNumber(round % 2 == 0 ? "A" : "a")
                                 .setBatchNumber("LOT-" + (unit % 2))
                                 .setProcedureVersion("v" + (round % 2))
+                                // Unit updates lock unit rows: concurrent consumers must never deadlock on them.
+                                .setUnitMetadata(Map.of("round", (long) round))
                                 .build())
                         .build());
             }
