@@ -69,6 +69,30 @@ class BrokerDownTest {
         assertThat(error.code()).isEqualTo("SERVICE_UNAVAILABLE");
     }
 
+    /** Nothing was accepted, but the key keeps its run id: the station's retry, once the broker is back, delivers it. */
+    @Test
+    void refusedRunKeepsItsIdempotencyKeyForTheRetry() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        ApiKeySecrets.NewApiKey key = ApiKeySecrets.generate();
+        tenant.addKey(tenant.adminId, null, key.sha256(), null, null);
+        String body = RunBody.v2(tenant.procedureId).toJson();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            http.post().uri("/api/v2/runs")
+                    .headers(headers -> {
+                        headers.setBearerAuth(key.secret());
+                        headers.set("Idempotency-Key", "down-1");
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus().isEqualTo(503);
+        }
+
+        assertThat(TestDatabase.count(DATABASE, "SELECT count(DISTINCT run_id) FROM idempotency_keys WHERE idempotency_key = 'down-1'"))
+                .isEqualTo(1);
+    }
+
     @Test
     void readinessIsDownWithoutABroker() {
         http.mutate().responseTimeout(Duration.ofSeconds(20)).build()

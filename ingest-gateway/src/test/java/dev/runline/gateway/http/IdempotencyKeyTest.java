@@ -47,6 +47,16 @@ class IdempotencyKeyTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void retryAWeekLaterStillGetsTheSameRunId() {
+        String body = RunBody.v2(tenant.procedureId).toJson();
+        UUID first = create(key, "week-old-1", body);
+        tenant.execute("UPDATE idempotency_keys SET created_at = now() - interval '8 days' WHERE idempotency_key = ?",
+                "week-old-1");
+
+        assertThat(create(key, "week-old-1", body)).isEqualTo(first);
+    }
+
+    @Test
     void sameKeyWithADifferentBodyIsAConflict() {
         create(key, "conflict-1", RunBody.v2(tenant.procedureId).toJson());
 

@@ -42,6 +42,18 @@ public final class TestDatabase {
         return server().getJdbcUrl(USER, name);
     }
 
+    /** The integer a query returns, e.g. a count. */
+    public static int count(String jdbcUrl, String sql) {
+        try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
