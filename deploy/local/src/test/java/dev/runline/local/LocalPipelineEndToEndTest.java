@@ -65,6 +65,8 @@ class LocalPipelineEndToEndTest {
                     .contains("runline_processor_runs_stored_total 1.0")
                     .contains("kafka_consumer_fetch_manager_records_lag_max");
             assertThat(get(settings.gatewayPort(), "/actuator/prometheus")).contains("runline_gateway_publish_seconds");
+            assertThat(get(settings.gatewayPort(), "/api/v2/runs/" + runId, demo.apiKey())).contains("\"status\":\"stored\"");
+            assertThat(get(settings.processorPort(), "/actuator/health/readiness")).contains("\"status\":\"UP\"");
 
             // A station retrying with its Idempotency-Key gets the same id, and one run is stored.
             HttpResponse<String> first = postRun(settings, demo, "SN-E2E-RETRY", "station-1-run-77");
@@ -72,6 +74,12 @@ class LocalPipelineEndToEndTest {
             assertThat(retry.body()).isEqualTo(first.body());
             await().atMost(Duration.ofSeconds(60)).until(() -> get(settings.processorPort(), "/actuator/prometheus")
                     .contains("runline_processor_runs_redelivered_total 1.0"));
+            assertThat(count(databaseUrl, "SELECT count(*) FROM runs r JOIN units u ON u.id = r.unit_id WHERE u.serial_number = ?",
+                    "SN-E2E-RETRY")).isEqualTo(1);
+            // ... and so does a retry long after the run was stored.
+            assertThat(postRun(settings, demo, "SN-E2E-RETRY", "station-1-run-77").body()).isEqualTo(first.body());
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(settings.processorPort(), "/actuator/prometheus")
+                    .contains("runline_processor_runs_redelivered_total 2.0"));
             assertThat(count(databaseUrl, "SELECT count(*) FROM runs r JOIN units u ON u.id = r.unit_id WHERE u.serial_number = ?",
                     "SN-E2E-RETRY")).isEqualTo(1);
         }
@@ -109,6 +117,12 @@ class LocalPipelineEndToEndTest {
 
     private String get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String get(int port, String path, String apiKey) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + apiKey).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
