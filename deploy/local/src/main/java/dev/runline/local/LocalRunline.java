@@ -2,9 +2,12 @@ package dev.runline.local;
 
 import dev.runline.gateway.GatewayApplication;
 import dev.runline.processor.ProcessorApplication;
+import dev.runline.processor.deadletter.cli.CliDefaults;
+import dev.runline.processor.deadletter.cli.DeadLettersCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import org.jdbi.v3.core.Jdbi;
@@ -33,6 +36,10 @@ public final class LocalRunline implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && DeadLettersCommand.NAME.equals(args[0])) {
+            System.exit(DeadLettersCommand.run(deadLetterDefaults(LocalSettings.fromEnvironment()),
+                    Arrays.copyOfRange(args, 1, args.length)));
+        }
         long begin = System.nanoTime();
         LocalRunline runline = new LocalRunline(LocalSettings.fromEnvironment());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -48,6 +55,12 @@ public final class LocalRunline implements AutoCloseable {
         }
         System.out.println(runline.banner(Duration.ofNanos(System.nanoTime() - begin)));
         stopped.await();
+    }
+
+    /** The dead-letter tool pointed at this machine's local mode (running in another terminal). */
+    static CliDefaults deadLetterDefaults(LocalSettings settings) {
+        return new CliDefaults("jdbc:postgresql://localhost:%d/%s".formatted(settings.postgresPort(), LocalDatabase.DATABASE),
+                LocalDatabase.USER, LocalDatabase.PASSWORD, "localhost:" + settings.kafkaPort(), CliDefaults.currentUser());
     }
 
     void start(String... args) throws Exception {
@@ -132,7 +145,7 @@ public final class LocalRunline implements AutoCloseable {
     }
 
     private static String[] concat(String[] first, String... second) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        String[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }

@@ -43,15 +43,19 @@ public interface DeadLetterDao {
             """)
     int insert(@BindMethods DeadLetter deadLetter);
 
+    /**
+     * Every placeholder is cast: a null filter field is bound without a type (as varchar), and
+     * {@code uuid = varchar} does not exist in PostgreSQL.
+     */
     @SqlQuery("SELECT " + COLUMNS + """
             FROM dead_letters
-            WHERE (CAST(:state AS text) IS NULL OR state = :state)
-              AND (CAST(:code AS text) IS NULL OR error_code = :code)
-              AND (CAST(:organizationId AS uuid) IS NULL OR organization_id = :organizationId)
-              AND (CAST(:procedureId AS uuid) IS NULL OR procedure_id = :procedureId)
-              AND (CAST(:runId AS uuid) IS NULL OR run_id = :runId)
-              AND (CAST(:since AS timestamptz) IS NULL OR dead_lettered_at >= :since)
-              AND (CAST(:until AS timestamptz) IS NULL OR dead_lettered_at < :until)
+            WHERE (CAST(:state AS text) IS NULL OR state = CAST(:state AS text))
+              AND (CAST(:code AS text) IS NULL OR error_code = CAST(:code AS text))
+              AND (CAST(:organizationId AS uuid) IS NULL OR organization_id = CAST(:organizationId AS uuid))
+              AND (CAST(:procedureId AS uuid) IS NULL OR procedure_id = CAST(:procedureId AS uuid))
+              AND (CAST(:runId AS uuid) IS NULL OR run_id = CAST(:runId AS uuid))
+              AND (CAST(:since AS timestamptz) IS NULL OR dead_lettered_at >= CAST(:since AS timestamptz))
+              AND (CAST(:until AS timestamptz) IS NULL OR dead_lettered_at < CAST(:until AS timestamptz))
             ORDER BY dead_lettered_at, id
             LIMIT :limit
             """)
@@ -81,7 +85,7 @@ public interface DeadLetterDao {
     @SqlQuery("""
             SELECT id, dead_letter_id, action, actor, reason, replay_topic, replay_partition, replay_offset, acted_at
             FROM dead_letter_actions
-            WHERE CAST(:deadLetterId AS uuid) IS NULL OR dead_letter_id = :deadLetterId
+            WHERE CAST(:deadLetterId AS uuid) IS NULL OR dead_letter_id = CAST(:deadLetterId AS uuid)
             ORDER BY acted_at, id
             LIMIT :limit
             """)
