@@ -81,13 +81,19 @@ public interface DeadLetterDao {
     void insertAction(UUID deadLetterId, String action, String actor, String reason, String replayTopic,
             Integer replayPartition, Long replayOffset);
 
-    /** The audit trail, newest last; of one dead letter, or of all when {@code deadLetterId} is null. */
+    /**
+     * The newest {@code limit} entries of the audit trail, listed oldest first; of one dead letter, or of all
+     * when {@code deadLetterId} is null.
+     */
     @SqlQuery("""
-            SELECT id, dead_letter_id, action, actor, reason, replay_topic, replay_partition, replay_offset, acted_at
-            FROM dead_letter_actions
-            WHERE CAST(:deadLetterId AS uuid) IS NULL OR dead_letter_id = CAST(:deadLetterId AS uuid)
+            SELECT * FROM (
+                SELECT id, dead_letter_id, action, actor, reason, replay_topic, replay_partition, replay_offset, acted_at
+                FROM dead_letter_actions
+                WHERE CAST(:deadLetterId AS uuid) IS NULL OR dead_letter_id = CAST(:deadLetterId AS uuid)
+                ORDER BY acted_at DESC, id DESC
+                LIMIT :limit
+            ) newest
             ORDER BY acted_at, id
-            LIMIT :limit
             """)
     List<Action> actions(UUID deadLetterId, int limit);
 
