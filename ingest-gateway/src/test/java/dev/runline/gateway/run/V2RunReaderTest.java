@@ -50,6 +50,14 @@ class V2RunReaderTest {
     }
 
     @Test
+    void onlyEndedAtGivenMeansTheRunStartedWhenItEnded() {
+        Run run = valid(RunBody.v2(PROCEDURE).without("started_at").with("ended_at", "2026-11-02T08:16:12Z"));
+
+        assertThat(run.getStartedAt()).isEqualTo(Instant.parse("2026-11-02T08:16:12Z"));
+        assertThat(run.getEndedAt()).isEqualTo(Instant.parse("2026-11-02T08:16:12Z"));
+    }
+
+    @Test
     void dateTimesWithoutOffsetAreUtcAndOffsetsAreApplied() {
         Run run = valid(RunBody.v2(PROCEDURE)
                 .with("started_at", "2026-11-02T08:15:30.5")
