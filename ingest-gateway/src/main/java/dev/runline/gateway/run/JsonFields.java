@@ -20,8 +20,12 @@ import tools.jackson.databind.JsonNode;
  * Reads typed fields out of a JSON tree and records an {@link Issue} for every field that is missing,
  * of the wrong type or breaks a rule, so that one response can list every problem at once. Readers
  * return {@code null} for an absent or invalid field; callers check {@link #hasIssues()} at the end.
+ * Only the first {@value #ISSUES_LISTED} issues are kept (the rest are counted): a body of a million bad
+ * elements must not become a million objects and an answer larger than the request.
  */
 final class JsonFields {
+
+    static final int ISSUES_LISTED = 100;
 
     /** Serials, part, revision, batch and version numbers (contract §2). */
     static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z0-9_.:+-]+$");
@@ -35,21 +39,27 @@ final class JsonFields {
     static final Duration LONGEST = Duration.ofDays(3653);
 
     private final List<Issue> issues = new ArrayList<>();
+    private int found;
 
+    /** The first {@value #ISSUES_LISTED} issues found. */
     List<Issue> issues() {
         return List.copyOf(issues);
     }
 
+    /** Every issue found, listed or not. */
     int issueCount() {
-        return issues.size();
+        return found;
     }
 
     boolean hasIssues() {
-        return !issues.isEmpty();
+        return found > 0;
     }
 
     void issue(List<Object> path, String message) {
-        issues.add(new Issue(path, message));
+        found++;
+        if (issues.size() < ISSUES_LISTED) {
+            issues.add(new Issue(path, message));
+        }
     }
 
     /**

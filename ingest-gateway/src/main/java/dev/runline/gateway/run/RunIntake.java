@@ -60,7 +60,7 @@ public class RunIntake {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReadResult result = version == ApiVersion.V1 ? v1Reader.read(body, receivedAt) : v2Reader.read(body, receivedAt);
         if (!result.isValid()) {
-            return Mono.error(ApiException.badRequest(result.issues()));
+            return Mono.error(ApiException.badRequest(result.issues(), result.issuesFound()));
         }
         return procedure(caller, result)
                 .flatMap(run -> stationLinked(caller, run))

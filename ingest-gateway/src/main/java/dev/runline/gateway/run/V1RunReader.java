@@ -40,7 +40,12 @@ public final class V1RunReader {
         List<Object> root = List.of();
         if (body == null || !body.isObject()) {
             fields.issue(root, "must be a JSON object");
-            return ReadResult.invalid(fields.issues());
+            return ReadResult.invalid(fields);
+        }
+        // Limits first: a body over one is answered at once, before every element of a huge array is read.
+        limits.check(fields, body);
+        if (fields.hasIssues()) {
+            return ReadResult.invalid(fields);
         }
         fields.rejectNulCharacters(body, root);
         Boolean passed = fields.bool(body, root, "run_passed", true);
@@ -62,9 +67,8 @@ public final class V1RunReader {
         Map<String, Object> unitMetadata = fields.metadata(body, root, "unit_metadata", V2RunReader.METADATA_MAX_KEYS);
         String client = fields.string(body, root, "client", false, TEXT_MAX);
         String clientVersion = fields.string(body, root, "client_version", false, TEXT_MAX);
-        limits.check(fields, body);
         if (fields.hasIssues()) {
-            return ReadResult.invalid(fields.issues());
+            return ReadResult.invalid(fields);
         }
         Instant start = startedAt != null ? startedAt : receivedAt;
         UUID procedureId = uuidOrNull(procedure);

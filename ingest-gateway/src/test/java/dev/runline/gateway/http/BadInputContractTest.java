@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The contract's bad-input table, over HTTP, for both API versions: every case is answered with the
@@ -75,18 +76,16 @@ class BadInputContractTest extends GatewayIntegrationTest {
         return json(text.append('}').toString());
     }
 
-    private static JsonNode copies(JsonNode element, int count) {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < count; i++) {
-            text.append(i == 0 ? "" : ",").append(element);
-        }
-        return json(text.append(']').toString());
-    }
-
     private static final JsonNode PHASE = json("{\"name\":\"p\",\"outcome\":\"PASS\"}");
     private static final JsonNode MEASUREMENT = json("{\"name\":\"m\",\"outcome\":\"PASS\",\"measured_value\":1}");
     private static final JsonNode LOG = json("{\"level\":\"INFO\",\"message\":\"x\"}");
     private static final List<Object> M0 = p("phases", 0, "measurements", 0);
+
+    private static JsonNode phaseWith(JsonNode measurement, int count) {
+        ObjectNode phase = (ObjectNode) PHASE.deepCopy();
+        phase.set("measurements", RunBody.copies(measurement, count));
+        return phase;
+    }
 
     private static List<Object> m0(Object... more) {
         List<Object> path = new ArrayList<>(M0);
@@ -179,10 +178,11 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("log timestamp malformed", r -> r.with(p("logs", 0, "timestamp"), "12:00"), "logs", 0, "timestamp"));
         cases.add(v2("log message a number", r -> r.with(p("logs", 0, "message"), 12), "logs", 0, "message"));
         // v2: limits (the test configuration sets them low)
-        cases.add(v2("too many phases", r -> r.with("phases", copies(PHASE, 21)), "phases"));
-        cases.add(v2("too many measurements in a phase", r -> r.with(p("phases", 0, "measurements"), copies(MEASUREMENT, 51)), "phases", 0, "measurements"));
-        cases.add(v2("too many logs", r -> r.with("logs", copies(LOG, 31)), "logs"));
+        cases.add(v2("too many phases", r -> r.with("phases", RunBody.copies(PHASE, 21)), "phases"));
+        cases.add(v2("too many measurements in a phase", r -> r.with(p("phases", 0, "measurements"), RunBody.copies(MEASUREMENT, 51)), "phases", 0, "measurements"));
+        cases.add(v2("too many logs", r -> r.with("logs", RunBody.copies(LOG, 31)), "logs"));
         cases.add(v2("too many sub-units", r -> r.with("sub_units", json("[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]")), "sub_units"));
+        cases.add(v2("too many measurements in all", r -> r.with("phases", RunBody.copies(phaseWith(MEASUREMENT, 41), 5)), "phases"));
         // v1
         cases.add(v1("run_passed missing", r -> r.without("run_passed"), "run_passed"));
         cases.add(v1("run_passed a string", r -> r.with("run_passed", "true"), "run_passed"));
@@ -231,7 +231,8 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("log level unknown", r -> r.with(p("logs", 0, "level"), "NOTICE"), "logs", 0, "level"));
         cases.add(v1("client not a string", r -> r.with("client", 3), "client"));
         cases.add(v1("client_version too long", r -> r.with("client_version", "1".repeat(256)), "client_version"));
-        cases.add(v1("too many phases and steps", r -> r.with("phases", copies(PHASE, 20)), "phases"));
+        cases.add(v1("too many phases and steps", r -> r.with("phases", RunBody.copies(PHASE, 20)), "phases"));
+        cases.add(v1("too many measurements in all", r -> r.with("phases", RunBody.copies(phaseWith(MEASUREMENT, 41), 5)), "phases"));
         // Settled against the organization's data
         cases.add(other(Base.V2, "procedure does not exist", r -> r.with("procedure_id", UUID.randomUUID().toString()), 404, "NOT_FOUND", "procedure_id"));
         cases.add(other(Base.V1, "procedure identifier does not exist", r -> r.with("procedure_id", "NOPE1"), 404, "NOT_FOUND", "procedure_id"));
@@ -282,6 +283,19 @@ class BadInputContractTest extends GatewayIntegrationTest {
     @Test
     void theTableHasAtLeastEightyDistinctCases() {
         assertThat(cases().map(arguments -> arguments.get()[0].toString()).distinct()).hasSizeGreaterThanOrEqualTo(80);
+    }
+
+    @Test
+    void onlyTheFirstHundredIssuesAreListedAndTheMessageCountsTheRest() {
+        JsonNode badMeasurements = RunBody.copies(phaseWith(json("0"), 50), 4); // 200 measurements, within the limits
+        for (String path : new String[] {"/api/v1/runs", "/api/v2/runs"}) {
+            RunBody body = path.contains("v1") ? RunBody.v1("FVT1", tenant.adminEmail) : RunBody.v2(tenant.procedureId);
+
+            ErrorBody error = refused(post(path, key, body.with("phases", badMeasurements).toJson()), 400);
+
+            assertThat(error.issues()).hasSize(100);
+            assertThat(error.message()).startsWith("Invalid request: 200 issues").endsWith("100 more were found)");
+        }
     }
 
     @Test

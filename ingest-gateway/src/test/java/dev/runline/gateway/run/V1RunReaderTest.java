@@ -25,6 +25,10 @@ class V1RunReaderTest {
         return result;
     }
 
+    private List<Issue> issues(RunBody body) {
+        return reader.read(body.tree(), RECEIVED).issues();
+    }
+
     private Run run(RunBody body) {
         return read(body).run().setProcedureId(UUID.randomUUID()).build();
     }
@@ -121,5 +125,31 @@ class V1RunReaderTest {
 
         assertThat(run.getStartedAt()).isEqualTo(RECEIVED);
         assertThat(run.getEndedAt()).isEqualTo(RECEIVED);
+    }
+
+    @Test
+    void stepsCountAsPhasesAndTheLimitIsAnsweredBeforeStepsAreRead() {
+        V1RunReader strict = new V1RunReader(new RunLimits(3, 10, 10, 10, 10));
+
+        List<Issue> issues = strict.read(RunBody.v1("FVT1", "a@b.io")
+                .with("steps", RunBody.copies(RunBody.json("\"not a step\""), 3)).tree(), RECEIVED).issues();
+
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.path()).containsExactly("phases");
+            assertThat(issue.message()).contains("has 4 phases", "runline.gateway.limits.max-phases");
+        });
+    }
+
+    @Test
+    void thousandsOfMeasurementsPassAtTheDefaultLimits() {
+        RunBody body = RunBody.v1("FVT1", "a@b.io");
+        body.with(List.of("phases", 0, "measurements"),
+                RunBody.copies(body.tree().at("/phases/0/measurements/0"), 1000));
+        body.with("phases", RunBody.copies(body.tree().at("/phases/0"), 5));
+
+        Run run = run(body);
+
+        assertThat(run.getPhases()).hasSize(6); // and the step
+        assertThat(run.getPhases().subList(0, 5)).allSatisfy(phase -> assertThat(phase.getMeasurements()).hasSize(1000));
     }
 }

@@ -143,6 +143,52 @@ class V2RunReaderTest {
     }
 
     @Test
+    void limitIsAnsweredAloneBeforeAnyElementIsRead() {
+        ReadResult result = read(RunBody.v2(PROCEDURE).with("logs", RunBody.copies(RunBody.json("0"), 100_000)));
+
+        assertThat(result.issuesFound()).isEqualTo(1);
+        assertThat(result.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.path()).containsExactly("logs");
+            assertThat(issue.message()).contains("100000", "runline.gateway.limits.max-logs");
+        });
+    }
+
+    @Test
+    void onlyTheFirstHundredIssuesAreListedAndTheRestCounted() {
+        V2RunReader lenient = new V2RunReader(new RunLimits(1000, 10_000, 50_000, 200_000, 1000));
+
+        ReadResult result = lenient.read(RunBody.v2(PROCEDURE).with("logs", RunBody.copies(RunBody.json("0"), 100_000)).tree(),
+                RECEIVED);
+
+        assertThat(result.issuesFound()).isEqualTo(100_000);
+        assertThat(result.issues()).hasSize(JsonFields.ISSUES_LISTED);
+        assertThat(result.issues().getFirst().path()).containsExactly("logs", 0);
+    }
+
+    @Test
+    void measurementOverThePhaseLimitIsAnsweredBeforeMeasurementsAreRead() {
+        V2RunReader strict = new V2RunReader(new RunLimits(10, 2, 10, 10, 10));
+
+        ReadResult result = strict.read(RunBody.v2(PROCEDURE)
+                .with(List.of("phases", 0, "measurements"), RunBody.copies(RunBody.json("\"not a measurement\""), 3)).tree(),
+                RECEIVED);
+
+        assertThat(result.issues()).extracting(Issue::path).containsExactly(List.of("phases", 0, "measurements"));
+    }
+
+    @Test
+    void thousandsOfMeasurementsPassAtTheDefaultLimits() {
+        RunBody body = RunBody.v2(PROCEDURE);
+        body.with(List.of("phases", 0, "measurements"),
+                RunBody.copies(body.tree().at("/phases/0/measurements/0"), 1000));
+        body.with("phases", RunBody.copies(body.tree().at("/phases/0"), 5));
+
+        Run run = valid(body);
+
+        assertThat(run.getPhases()).hasSize(5).allSatisfy(phase -> assertThat(phase.getMeasurements()).hasSize(1000));
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         valid(RunBody.v2(PROCEDURE).with("deployment_id", "d-1").with("something_new", true));
     }
