@@ -47,10 +47,10 @@ public final class V1RunReader {
         if (fields.hasIssues()) {
             return ReadResult.invalid(fields);
         }
-        fields.rejectNulCharacters(body, root);
+        fields.rejectUnstorable(body, root);
         Boolean passed = fields.bool(body, root, "run_passed", true);
         String procedure = fields.string(body, root, "procedure_id", true, TEXT_MAX);
-        String version = fields.string(body, root, "procedure_version", false, TEXT_MAX);
+        String version = fields.nonEmptyString(body, root, "procedure_version", TEXT_MAX);
         UnitUnderTest unit = UnitUnderTest.read(fields, body);
         Instant startedAt = fields.dateTime(body, root, "started_at");
         Duration duration = fields.duration(body, root, "duration");

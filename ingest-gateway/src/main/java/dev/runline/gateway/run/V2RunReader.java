@@ -41,7 +41,7 @@ public final class V2RunReader {
         if (fields.hasIssues()) {
             return ReadResult.invalid(fields);
         }
-        fields.rejectNulCharacters(body, root);
+        fields.rejectUnstorable(body, root);
         RunOutcome outcome = fields.enumValue(body, root, "outcome", RunOutcome.class, true);
         UUID procedureId = fields.uuid(body, root, "procedure_id", true);
         String serial = fields.identifier(body, root, "serial_number", true);

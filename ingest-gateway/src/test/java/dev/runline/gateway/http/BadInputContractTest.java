@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runline.gateway.testing.GatewayIntegrationTest;
 import dev.runline.gateway.testing.RunBody;
 import dev.runline.schemas.testing.TestTenant;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +82,10 @@ class BadInputContractTest extends GatewayIntegrationTest {
     private static final JsonNode MEASUREMENT = json("{\"name\":\"m\",\"outcome\":\"PASS\",\"measured_value\":1}");
     private static final JsonNode LOG = json("{\"level\":\"INFO\",\"message\":\"x\"}");
     private static final List<Object> M0 = p("phases", 0, "measurements", 0);
+    /** Sent as {@code 1E+400}, which the gateway reads as Infinity. */
+    private static final BigDecimal BEYOND_DOUBLE = new BigDecimal("1e400");
+    /** 401 digits: beyond a double's range as an integer. */
+    private static final BigInteger INTEGER_BEYOND_DOUBLE = BigInteger.TEN.pow(400);
 
     private static JsonNode phaseWith(JsonNode measurement, int count) {
         ObjectNode phase = (ObjectNode) PHASE.deepCopy();
@@ -134,6 +140,9 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("NUL character in a metadata key", r -> r.with("metadata", json("{\"a\\u0000\":1}")), "metadata", "a\\u0000"));
         cases.add(v2("started_at beyond year 9999", r -> r.with("started_at", "+300000-01-01T00:00:00Z"), "started_at"));
         cases.add(v2("ended_at before year 1", r -> r.with("ended_at", "-5000-01-01T00:00:00Z"), "ended_at"));
+        cases.add(v2("version empty", r -> r.with("procedure_version", ""), "procedure_version"));
+        cases.add(v2("metadata number beyond a double's range", r -> r.with("metadata", json("{}")).with(p("metadata", "gain"), BEYOND_DOUBLE), "metadata", "gain"));
+        cases.add(v2("metadata integer beyond a double's range", r -> r.with("metadata", json("{}")).with(p("metadata", "count"), INTEGER_BEYOND_DOUBLE), "metadata", "count"));
         // v2: phases
         cases.add(v2("phases not an array", r -> r.with("phases", "x"), "phases"));
         cases.add(v2("phase not an object", r -> r.with(p("phases", 0), 5), "phases", 0));
@@ -169,6 +178,10 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("y_axis not an array", r -> r.with(m0("y_axis"), json("{\"data\":[1]}")), m0("y_axis").toArray()));
         cases.add(v2("y_axis data with a string", r -> r.with(m0("y_axis"), json("[{\"data\":[1,\"2\"]}]")), m0("y_axis", 0, "data", 1).toArray()));
         cases.add(v2("measurement docstring too long", r -> r.with(m0("docstring"), "d".repeat(50_001)), m0("docstring").toArray()));
+        cases.add(v2("measured value beyond a double's range", r -> r.with(m0("measured_value"), BEYOND_DOUBLE), m0("measured_value").toArray()));
+        cases.add(v2("lower_limit beyond a double's range", r -> r.with(m0("lower_limit"), BEYOND_DOUBLE.negate()), m0("lower_limit").toArray()));
+        cases.add(v2("validator expected_value beyond a double's range", r -> r.with(m0("validators"), json("[{\"operator\":\"<\",\"expected_value\":0}]"))
+                .with(m0("validators", 0, "expected_value"), BEYOND_DOUBLE), m0("validators", 0, "expected_value").toArray()));
         // v2: logs
         cases.add(v2("logs not an array", r -> r.with("logs", json("{}")), "logs"));
         cases.add(v2("log level missing", r -> r.without(p("logs", 0, "level")), "logs", 0, "level"));
@@ -190,6 +203,7 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("procedure_id too long", r -> r.with("procedure_id", "P".repeat(256)), "procedure_id"));
         cases.add(v1("procedure_id a number", r -> r.with("procedure_id", 12), "procedure_id"));
         cases.add(v1("procedure_version too long", r -> r.with("procedure_version", "v".repeat(256)), "procedure_version"));
+        cases.add(v1("procedure_version empty", r -> r.with("procedure_version", ""), "procedure_version"));
         cases.add(new Case("unit_under_test not an object", Base.V1, r -> r.with("unit_under_test", "SN-1"), 400, "BAD_REQUEST",
                 List.of(p("unit_under_test"), p("unit_under_test", "serial_number"))));
         cases.add(v1("serial missing everywhere", r -> r.without(p("unit_under_test", "serial_number")), "unit_under_test", "serial_number"));
@@ -219,6 +233,8 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("phase ends before start", r -> r.with(p("phases", 0, "end_time_millis"), 1762071330000.0), "phases", 0, "end_time_millis"));
         cases.add(v1("measurement outcome unknown", r -> r.with(m0("outcome"), "OK"), m0("outcome").toArray()));
         cases.add(v1("measurement upper_limit a string", r -> r.with(m0("upper_limit"), "3.6"), m0("upper_limit").toArray()));
+        cases.add(v1("measurement upper_limit beyond a double's range", r -> r.with(m0("upper_limit"), BEYOND_DOUBLE), m0("upper_limit").toArray()));
+        cases.add(v1("step value beyond a double's range", r -> r.with(p("steps", 0, "measurement_value"), BEYOND_DOUBLE), "steps", 0, "measurement_value"));
         cases.add(v1("step not an object", r -> r.with(p("steps", 0), "s"), "steps", 0));
         cases.add(v1("step name missing", r -> r.without(p("steps", 0, "name")), "steps", 0, "name"));
         cases.add(v1("step_passed missing", r -> r.without(p("steps", 0, "step_passed")), "steps", 0, "step_passed"));

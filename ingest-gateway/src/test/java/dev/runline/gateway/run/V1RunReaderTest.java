@@ -128,6 +128,25 @@ class V1RunReaderTest {
     }
 
     @Test
+    void emptyProcedureVersionIsRefused() {
+        assertThat(issues(RunBody.v1("FVT1", "a@b.io").with("procedure_version", "")))
+                .extracting(Issue::path).containsExactly(List.of("procedure_version"));
+    }
+
+    @Test
+    void numbersBeyondADoublesRangeAreRefusedAtTheirPath() {
+        List<Issue> issues = issues(RunBody.v1("FVT1", "a@b.io")
+                .with(List.of("steps", 0, "measurement_value"), RunBody.json("1e400"))
+                .with(List.of("steps", 0, "limit_high"), RunBody.json("1e400"))
+                .with(List.of("phases", 0, "start_time_millis"), RunBody.json("1e400")));
+
+        assertThat(issues).extracting(Issue::message).containsOnly("must be a finite number");
+        assertThat(issues).extracting(Issue::path).containsExactlyInAnyOrder(
+                List.of("steps", 0, "measurement_value"), List.of("steps", 0, "limit_high"),
+                List.of("phases", 0, "start_time_millis"));
+    }
+
+    @Test
     void stepsCountAsPhasesAndTheLimitIsAnsweredBeforeStepsAreRead() {
         V1RunReader strict = new V1RunReader(new RunLimits(3, 10, 10, 10, 10));
 

@@ -28,6 +28,10 @@ class V2RunReaderTest {
         return result.run().build();
     }
 
+    private static List<Object> append(List<Object> path, Object step) {
+        return Issue.append(path, step);
+    }
+
     @Test
     void validRunIsNormalisedIntoTheEvent() {
         Run run = valid(RunBody.v2(PROCEDURE));
@@ -186,6 +190,41 @@ class V2RunReaderTest {
         Run run = valid(body);
 
         assertThat(run.getPhases()).hasSize(5).allSatisfy(phase -> assertThat(phase.getMeasurements()).hasSize(1000));
+    }
+
+    @Test
+    void numbersBeyondADoublesRangeAreRefusedWhereverTheyAre() {
+        List<Object> measurement = List.of("phases", 0, "measurements", 0);
+        ReadResult result = read(RunBody.v2(PROCEDURE)
+                .with(append(measurement, "measured_value"), RunBody.json("1e400"))
+                .with(append(measurement, "lower_limit"), RunBody.json("-1e400"))
+                .with(append(measurement, "validators"), RunBody.json("[{\"operator\":\"<\",\"expected_value\":1e400}]"))
+                .with(append(measurement, "y_axis"), RunBody.json("[{\"data\":[1, 1" + "0".repeat(400) + "]}]"))
+                .with("metadata", RunBody.json("{\"gain\":1e999}"))
+                .with(List.of("logs", 0, "line_number"), RunBody.json("1e400")));
+
+        assertThat(result.issues()).extracting(Issue::message).containsOnly("must be a finite number");
+        assertThat(result.issues()).extracting(Issue::path).containsExactlyInAnyOrder(
+                append(measurement, "measured_value"),
+                append(measurement, "lower_limit"),
+                List.of("phases", 0, "measurements", 0, "validators", 0, "expected_value"),
+                List.of("phases", 0, "measurements", 0, "y_axis", 0, "data", 1),
+                List.of("metadata", "gain"),
+                List.of("logs", 0, "line_number"));
+    }
+
+    @Test
+    void largeButFiniteNumbersAreKept() {
+        Run run = valid(RunBody.v2(PROCEDURE).with(List.of("phases", 0, "measurements", 0, "measured_value"), RunBody.json("1e300")));
+
+        assertThat(run.getPhases().getFirst().getMeasurements().getFirst().getMeasuredValue()).isEqualTo(1e300);
+    }
+
+    @Test
+    void emptyProcedureVersionIsRefused() {
+        ReadResult result = read(RunBody.v2(PROCEDURE).with("procedure_version", ""));
+
+        assertThat(result.issues()).extracting(Issue::path).containsExactly(List.of("procedure_version"));
     }
 
     @Test
