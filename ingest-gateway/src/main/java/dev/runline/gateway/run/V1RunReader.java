@@ -94,7 +94,7 @@ public final class V1RunReader {
         if (procedureId != null) {
             run.setProcedureId(procedureId);
         }
-        return ReadResult.valid(run, procedureId == null ? procedure : null);
+        return ReadResult.valid(run, procedureId == null ? procedure : null, unit.paths());
     }
 
     /** The procedure is named by its uuid or by its short identifier (e.g. FVT1). */
@@ -109,8 +109,12 @@ public final class V1RunReader {
         }
     }
 
-    /** The unit, from {@code unit_under_test} or (Runline) the same keys at top level. */
-    private record UnitUnderTest(String serialNumber, String partNumber, String partName, String revision, String batchNumber) {
+    /**
+     * The unit, from {@code unit_under_test} or (Runline) the same keys at top level. Its keys are reported
+     * where the request put the serial number.
+     */
+    private record UnitUnderTest(String serialNumber, String partNumber, String partName, String revision, String batchNumber,
+            UnitPaths paths) {
 
         static UnitUnderTest read(JsonFields fields, JsonNode body) {
             JsonNode uut = JsonFields.present(body, "unit_under_test");
@@ -120,9 +124,11 @@ public final class V1RunReader {
                 uut = null;
             }
             JsonNode unit = uut;
-            String serial = unit != null && JsonFields.present(unit, "serial_number") != null
+            boolean serialInUnit = unit != null && JsonFields.present(unit, "serial_number") != null;
+            boolean serialAtTop = !serialInUnit && JsonFields.present(body, "serial_number") != null;
+            String serial = serialInUnit
                     ? fields.identifier(unit, uutPath, "serial_number", true)
-                    : JsonFields.present(body, "serial_number") != null
+                    : serialAtTop
                             ? fields.identifier(body, List.of(), "serial_number", true)
                             : missing(fields, Issue.append(uutPath, "serial_number"));
             return new UnitUnderTest(
@@ -130,7 +136,8 @@ public final class V1RunReader {
                     either(fields, unit, "part_number", body, "part_number"),
                     unit == null ? null : fields.string(unit, uutPath, "part_name", false, TEXT_MAX),
                     either(fields, unit, "revision", body, "revision_number"),
-                    either(fields, unit, "batch_number", body, "batch_number"));
+                    either(fields, unit, "batch_number", body, "batch_number"),
+                    serialAtTop ? UnitPaths.TOP_LEVEL : UnitPaths.UNIT_UNDER_TEST);
         }
 
         private static String either(JsonFields fields, JsonNode unit, String unitField, JsonNode body, String topField) {

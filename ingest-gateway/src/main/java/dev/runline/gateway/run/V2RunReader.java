@@ -82,7 +82,7 @@ public final class V2RunReader {
                 .setPhases(phases)
                 .setLogs(logs)
                 .setMetadata(metadata)
-                .setUnitMetadata(unitMetadata), null);
+                .setUnitMetadata(unitMetadata), null, UnitPaths.TOP_LEVEL);
     }
 
     private static Phase phase(JsonFields fields, JsonNode element, List<Object> at) {

@@ -255,9 +255,11 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(other(Base.V1, "procedure uuid does not exist", r -> r.with("procedure_id", UUID.randomUUID().toString()), 404, "NOT_FOUND", "procedure_id"));
         cases.add(other(Base.V1, "operator is not a member", r -> r.with("operated_by", "stranger@example.com"), 404, "NOT_FOUND", "operated_by"));
         cases.add(other(Base.V2, "no part number and no pattern", r -> r.without("part_number"), 400, "BAD_REQUEST", "part_number"));
-        cases.add(other(Base.V1, "no part number and no pattern", r -> r.without(p("unit_under_test", "part_number")), 400, "BAD_REQUEST", "part_number"));
+        cases.add(other(Base.V1, "no part number and no pattern", r -> r.without(p("unit_under_test", "part_number")), 400, "BAD_REQUEST", "unit_under_test", "part_number"));
+        cases.add(other(Base.V1, "no part number and no pattern, unit keys at top level", r -> r.without("unit_under_test").with("serial_number", "SN-TOP-1"), 400, "BAD_REQUEST", "part_number"));
         cases.add(other(Base.V2_PATTERNED, "serial does not match the pattern", r -> r.without("part_number").with("serial_number", "XYZ-1"), 422, "UNPROCESSABLE_CONTENT", "serial_number"));
-        cases.add(other(Base.V1_PATTERNED, "serial does not match the pattern", r -> r.without(p("unit_under_test", "part_number")), 422, "UNPROCESSABLE_CONTENT", "serial_number"));
+        cases.add(other(Base.V1_PATTERNED, "serial does not match the pattern", r -> r.without(p("unit_under_test", "part_number")), 422, "UNPROCESSABLE_CONTENT", "unit_under_test", "serial_number"));
+        cases.add(other(Base.V1_PATTERNED, "serial does not match the pattern, unit keys at top level", r -> r.without("unit_under_test").with("serial_number", "XYZ-1"), 422, "UNPROCESSABLE_CONTENT", "serial_number"));
         cases.add(other(Base.V2, "body too large", r -> r.with("docstring", "d".repeat(300_000)), 413, "PAYLOAD_TOO_LARGE"));
         cases.add(other(Base.V1, "body too large", r -> r.with("docstring", "d".repeat(300_000)), 413, "PAYLOAD_TOO_LARGE"));
         return cases.stream().map(c -> Arguments.of(c));

@@ -128,6 +128,15 @@ class V1RunReaderTest {
     }
 
     @Test
+    void unitKeysAreReportedWhereTheSerialWasSent() {
+        ReadResult inUnit = read(RunBody.v1("FVT1", "a@b.io"));
+        ReadResult atTop = read(RunBody.v1("FVT1", "a@b.io").without("unit_under_test").with("serial_number", "SN-TOP"));
+
+        assertThat(inUnit.unitPaths()).isEqualTo(UnitPaths.UNIT_UNDER_TEST);
+        assertThat(atTop.unitPaths()).isEqualTo(UnitPaths.TOP_LEVEL);
+    }
+
+    @Test
     void emptyProcedureVersionIsRefused() {
         assertThat(issues(RunBody.v1("FVT1", "a@b.io").with("procedure_version", "")))
                 .extracting(Issue::path).containsExactly(List.of("procedure_version"));

@@ -228,6 +228,11 @@ class V2RunReaderTest {
     }
 
     @Test
+    void unitKeysAreReportedAtTopLevel() {
+        assertThat(read(RunBody.v2(PROCEDURE)).unitPaths()).isEqualTo(UnitPaths.TOP_LEVEL);
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         valid(RunBody.v2(PROCEDURE).with("deployment_id", "d-1").with("something_new", true));
     }
