@@ -25,11 +25,19 @@ public class ApiException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    public static ApiException badRequest(List<Issue> issues) {
-        String message = issues.size() == 1
-                ? "Invalid request: " + issues.getFirst().describe()
-                : "Invalid request: " + issues.size() + " issues, first: " + issues.getFirst().describe();
-        return new ApiException(ErrorCode.BAD_REQUEST, message, issues, null);
+    /**
+     * @param listed the issues the answer lists (the first ones found)
+     * @param found  every issue found: the message says how many were left out of the list
+     */
+    public static ApiException badRequest(List<Issue> listed, int found) {
+        String first = listed.getFirst().describe();
+        String message = found == 1
+                ? "Invalid request: " + first
+                : "Invalid request: " + found + " issues, first: " + first;
+        if (found > listed.size()) {
+            message += " (the first " + listed.size() + " are listed; " + (found - listed.size()) + " more were found)";
+        }
+        return new ApiException(ErrorCode.BAD_REQUEST, message, listed, null);
     }
 
     public ErrorCode code() {

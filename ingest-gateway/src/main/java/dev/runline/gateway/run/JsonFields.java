@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +21,12 @@ import tools.jackson.databind.JsonNode;
  * Reads typed fields out of a JSON tree and records an {@link Issue} for every field that is missing,
  * of the wrong type or breaks a rule, so that one response can list every problem at once. Readers
  * return {@code null} for an absent or invalid field; callers check {@link #hasIssues()} at the end.
+ * Only the first {@value #ISSUES_LISTED} issues are kept (the rest are counted): a body of a million bad
+ * elements must not become a million objects and an answer larger than the request.
  */
 final class JsonFields {
+
+    static final int ISSUES_LISTED = 100;
 
     /** Serials, part, revision, batch and version numbers (contract §2). */
     static final Pattern IDENTIFIER = Pattern.compile("^[a-zA-Z0-9_.:+-]+$");
@@ -35,29 +40,41 @@ final class JsonFields {
     static final Duration LONGEST = Duration.ofDays(3653);
 
     private final List<Issue> issues = new ArrayList<>();
+    private int found;
 
+    /** The first {@value #ISSUES_LISTED} issues found. */
     List<Issue> issues() {
         return List.copyOf(issues);
     }
 
+    /** Every issue found, listed or not. */
     int issueCount() {
-        return issues.size();
+        return found;
     }
 
     boolean hasIssues() {
-        return !issues.isEmpty();
+        return found > 0;
     }
 
     void issue(List<Object> path, String message) {
-        issues.add(new Issue(path, message));
+        found++;
+        if (issues.size() < ISSUES_LISTED) {
+            issues.add(new Issue(path, message));
+        }
     }
 
     /**
-     * PostgreSQL cannot store the NUL character (U+0000) in text or jsonb: a run carrying one anywhere, in
-     * a value or a key, is refused here rather than failing in the processor.
+     * Refuses what a run cannot be stored with, anywhere in the body (values kept whole as JSON included):
+     * the NUL character (U+0000), which PostgreSQL cannot store in text or jsonb, in a value or a key; and
+     * numbers beyond a double's range ({@code 1e400}), which would be stored as Infinity. Refused here
+     * rather than failing in the processor. The field readers leave such numbers to this walk.
      */
-    void rejectNulCharacters(JsonNode node, List<Object> path) {
-        if (node.isString()) {
+    void rejectUnstorable(JsonNode node, List<Object> path) {
+        if (node.isNumber()) {
+            if (finite(node) == null) {
+                issue(path, "must be a finite number");
+            }
+        } else if (node.isString()) {
             if (node.stringValue().indexOf('\u0000') >= 0) {
                 issue(path, "must not contain the NUL character (U+0000)");
             }
@@ -67,13 +84,25 @@ final class JsonFields {
                 if (entry.getKey().indexOf('\u0000') >= 0) {
                     issue(at, "a key must not contain the NUL character (U+0000)");
                 }
-                rejectNulCharacters(entry.getValue(), at);
+                rejectUnstorable(entry.getValue(), at);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                rejectNulCharacters(node.get(i), Issue.append(path, i));
+                rejectUnstorable(node.get(i), Issue.append(path, i));
             }
         }
+    }
+
+    /**
+     * A number node's value as a finite double; null for anything else. A number beyond a double's range
+     * is null too: Jackson reads {@code 1e400} as Infinity, and throws converting a 400-digit integer.
+     */
+    static Double finite(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return null;
+        }
+        OptionalDouble value = node.doubleValueOpt();
+        return value.isPresent() && Double.isFinite(value.getAsDouble()) ? value.getAsDouble() : null;
     }
 
     /** The field's node, or null when it is absent or JSON null. */
@@ -102,6 +131,16 @@ final class JsonFields {
         }
         if (value.length() > maxLength) {
             issue(at, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return value;
+    }
+
+    /** An optional string that, when given, names something and so may not be empty (v1 procedure_version). */
+    String nonEmptyString(JsonNode parent, List<Object> path, String field, int maxLength) {
+        String value = string(parent, path, field, false, maxLength);
+        if (value != null && value.isEmpty()) {
+            issue(Issue.append(path, field), "must not be empty");
             return null;
         }
         return value;
@@ -196,27 +235,29 @@ final class JsonFields {
         if (node == null) {
             return null;
         }
-        List<Object> at = Issue.append(path, field);
+        Double value = finite(node);
+        if (node.isNumber() && value == null) {
+            return null; // beyond a double's range: reported by rejectUnstorable
+        }
         // The v2 Python client sends integers as floats (3.0): an integral float is an integer.
-        if (!node.isNumber() || node.doubleValue() != Math.rint(node.doubleValue())
-                || node.doubleValue() < min || node.doubleValue() > Integer.MAX_VALUE) {
-            issue(at, "must be an integer" + (min == 0 ? " >= 0" : ""));
+        if (value == null || value != Math.rint(value) || value < min || value > Integer.MAX_VALUE) {
+            issue(Issue.append(path, field), "must be an integer" + (min == 0 ? " >= 0" : ""));
             return null;
         }
-        return (int) node.doubleValue();
+        return value.intValue();
     }
 
-    /** A finite JSON number; null when absent. */
+    /** A finite JSON number; null when absent (or beyond a double's range, reported by rejectUnstorable). */
     Double number(JsonNode parent, List<Object> path, String field) {
         JsonNode node = present(parent, field);
         if (node == null) {
             return null;
         }
-        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+        if (!node.isNumber()) {
             issue(Issue.append(path, field), "must be a number");
             return null;
         }
-        return node.doubleValue();
+        return finite(node);
     }
 
     Boolean bool(JsonNode parent, List<Object> path, String field, boolean required) {
@@ -343,6 +384,9 @@ final class JsonFields {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (entry.getValue().isNumber() && finite(entry.getValue()) == null) {
+                continue; // beyond a double's range: reported by rejectUnstorable
+            }
             Object value = scalar(entry.getValue());
             if (value == null) {
                 issue(Issue.append(at, entry.getKey()), "must be a string, number or boolean");
@@ -364,7 +408,7 @@ final class JsonFields {
             return node.longValue();
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            return finite(node);
         }
         return null;
     }

@@ -36,19 +36,33 @@ final class LogReader {
                 .build();
     }
 
-    /** Over 10,000 characters: truncated; empty or absent: {@code (empty)}. */
+    /**
+     * Over 10,000 characters: truncated; empty or absent: {@code (empty)}. A cut is never made inside a
+     * surrogate pair (an emoji), whose lone half could not be encoded as UTF-8: the pair goes, one char less.
+     */
     static String message(String message) {
         if (message == null || message.isEmpty()) {
             return "(empty)";
         }
-        return message.length() > MESSAGE_MAX ? message.substring(0, MESSAGE_MAX) : message;
+        if (message.length() <= MESSAGE_MAX) {
+            return message;
+        }
+        int end = Character.isHighSurrogate(message.charAt(MESSAGE_MAX - 1)) ? MESSAGE_MAX - 1 : MESSAGE_MAX;
+        return message.substring(0, end);
     }
 
-    /** Over 200 characters: keeps the last 200 (the file name end); empty or absent: {@code unknown}. */
+    /**
+     * Over 200 characters: keeps the last 200 (the file name end), never starting inside a surrogate pair;
+     * empty or absent: {@code unknown}.
+     */
     static String sourceFile(String sourceFile) {
         if (sourceFile == null || sourceFile.isEmpty()) {
             return "unknown";
         }
-        return sourceFile.length() > SOURCE_FILE_MAX ? sourceFile.substring(sourceFile.length() - SOURCE_FILE_MAX) : sourceFile;
+        if (sourceFile.length() <= SOURCE_FILE_MAX) {
+            return sourceFile;
+        }
+        int start = sourceFile.length() - SOURCE_FILE_MAX;
+        return sourceFile.substring(Character.isLowSurrogate(sourceFile.charAt(start)) ? start + 1 : start);
     }
 }

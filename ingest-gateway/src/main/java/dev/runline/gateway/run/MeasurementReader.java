@@ -73,13 +73,16 @@ final class MeasurementReader {
         return validator;
     }
 
-    /** Numbers, strings and booleans keep their type; rows, objects and arrays are kept whole as JSON. */
+    /**
+     * Numbers, strings and booleans keep their type; rows, objects and arrays are kept whole as JSON. A
+     * number beyond a double's range is null here: the reader's walk over the body refused it.
+     */
     static Object measuredValue(JsonNode node) {
         if (node == null) {
             return null;
         }
         if (node.isNumber()) {
-            return node.doubleValue();
+            return JsonFields.finite(node);
         }
         if (node.isString()) {
             return node.stringValue();

@@ -4,18 +4,23 @@ import dev.runline.schemas.event.Run;
 import java.util.List;
 
 /**
- * A request body read into a run, or the list of everything wrong with it. A v1 run may name its
- * procedure by its short identifier: then {@code procedureIdentifier} is set and the procedure id is
- * filled in once the identifier is resolved in the caller's organization.
+ * A request body read into a run, or what is wrong with it. A v1 run may name its procedure by its short
+ * identifier: then {@code procedureIdentifier} is set and the procedure id is filled in once the
+ * identifier is resolved in the caller's organization.
+ *
+ * @param unitPaths   where the request put the unit's keys, for issues found after reading
+ * @param issues      the first {@value JsonFields#ISSUES_LISTED} issues found
+ * @param issuesFound every issue found, listed or not
  */
-public record ReadResult(Run.Builder run, String procedureIdentifier, List<Issue> issues) {
+public record ReadResult(Run.Builder run, String procedureIdentifier, UnitPaths unitPaths, List<Issue> issues,
+        int issuesFound) {
 
-    static ReadResult valid(Run.Builder run, String procedureIdentifier) {
-        return new ReadResult(run, procedureIdentifier, List.of());
+    static ReadResult valid(Run.Builder run, String procedureIdentifier, UnitPaths unitPaths) {
+        return new ReadResult(run, procedureIdentifier, unitPaths, List.of(), 0);
     }
 
-    static ReadResult invalid(List<Issue> issues) {
-        return new ReadResult(null, null, issues);
+    static ReadResult invalid(JsonFields fields) {
+        return new ReadResult(null, null, null, fields.issues(), fields.issueCount());
     }
 
     public boolean isValid() {

@@ -60,12 +60,12 @@ public class RunIntake {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReadResult result = version == ApiVersion.V1 ? v1Reader.read(body, receivedAt) : v2Reader.read(body, receivedAt);
         if (!result.isValid()) {
-            return Mono.error(ApiException.badRequest(result.issues()));
+            return Mono.error(ApiException.badRequest(result.issues(), result.issuesFound()));
         }
         return procedure(caller, result)
                 .flatMap(run -> stationLinked(caller, run))
                 .flatMap(run -> version == ApiVersion.V1 ? operatorIsMember(caller, run) : Mono.just(run))
-                .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run))
+                .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run, result.unitPaths()))
                 .zipWhen(run -> idempotencyKeys.runIdFor(caller.organizationId(), idempotencyKey,
                         IdempotencyKeys.requestSha256(version.name(), raw)))
                 .flatMap(runAndId -> {
@@ -123,16 +123,17 @@ public class RunIntake {
                                 "operated_by")));
     }
 
-    private Mono<Run.Builder> withExtractedPart(Caller caller, Run.Builder run) {
+    /** The issue points where the request put the unit's keys (v1: maybe inside {@code unit_under_test}). */
+    private Mono<Run.Builder> withExtractedPart(Caller caller, Run.Builder run, UnitPaths paths) {
         return reference.serialPartRegex(caller.organizationId()).flatMap(regex ->
                 switch (PartNumbers.extract(regex.orElse(null), run.getSerialNumber())) {
                     case PartNumbers.Extracted extracted -> Mono.just(run.setPartNumber(extracted.partNumber()));
                     case PartNumbers.NoRegex ignored -> Mono.error(new ApiException(ErrorCode.BAD_REQUEST,
                             "part_number is required: the organization has no serial -> part number pattern",
-                            List.of(new Issue(List.of("part_number"), "is required")), null));
+                            List.of(new Issue(paths.partNumber(), "is required")), null));
                     case PartNumbers.NoMatch noMatch -> Mono.error(new ApiException(ErrorCode.UNPROCESSABLE_CONTENT,
                             "serial_number does not match the organization's part number pattern " + noMatch.regex(),
-                            List.of(new Issue(List.of("serial_number"), "does not match " + noMatch.regex())), null));
+                            List.of(new Issue(paths.serialNumber(), "does not match " + noMatch.regex())), null));
                 });
     }
 

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Size limits that protect the service from one oversized run, sized for real end-of-line tests
- * (thousands of measurements per run pass). A run over a limit gets a 400 naming the limit.
+ * (thousands of measurements per run pass). A run over a limit gets a 400 naming the limit, checked
+ * before any element is read, so that an oversized body costs a count, not a validation of each element.
  *
  * @param maxPhases                phases per run
  * @param maxMeasurementsPerPhase  measurements in one phase

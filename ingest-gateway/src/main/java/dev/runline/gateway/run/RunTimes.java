@@ -5,15 +5,16 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A run's start and end (v2): {@code started_at} defaults to receipt, {@code ended_at} to the start
- * (Runline's rule where upstream requires both); the end may not come before the start.
+ * A run's start and end (v2), Runline's rule where upstream requires both: {@code started_at} defaults to
+ * {@code ended_at} when only that is given (receipt would put the start after a past end), else to
+ * receipt; {@code ended_at} defaults to the start. The end may not come before the start.
  */
 record RunTimes(Instant startedAt, Instant endedAt) {
 
     static RunTimes read(JsonFields fields, JsonNode body, Instant receivedAt) {
         Instant startedAt = fields.dateTime(body, List.of(), "started_at");
         Instant endedAt = fields.dateTime(body, List.of(), "ended_at");
-        Instant start = startedAt != null ? startedAt : receivedAt;
+        Instant start = startedAt != null ? startedAt : endedAt != null ? endedAt : receivedAt;
         Instant end = endedAt != null ? endedAt : start;
         // Compare only what was readable: a malformed start is reported once, not again as "end before start".
         boolean readable = (startedAt != null || JsonFields.present(body, "started_at") == null)

@@ -40,12 +40,17 @@ public final class V1RunReader {
         List<Object> root = List.of();
         if (body == null || !body.isObject()) {
             fields.issue(root, "must be a JSON object");
-            return ReadResult.invalid(fields.issues());
+            return ReadResult.invalid(fields);
         }
-        fields.rejectNulCharacters(body, root);
+        // Limits first: a body over one is answered at once, before every element of a huge array is read.
+        limits.check(fields, body);
+        if (fields.hasIssues()) {
+            return ReadResult.invalid(fields);
+        }
+        fields.rejectUnstorable(body, root);
         Boolean passed = fields.bool(body, root, "run_passed", true);
         String procedure = fields.string(body, root, "procedure_id", true, TEXT_MAX);
-        String version = fields.string(body, root, "procedure_version", false, TEXT_MAX);
+        String version = fields.nonEmptyString(body, root, "procedure_version", TEXT_MAX);
         UnitUnderTest unit = UnitUnderTest.read(fields, body);
         Instant startedAt = fields.dateTime(body, root, "started_at");
         Duration duration = fields.duration(body, root, "duration");
@@ -62,9 +67,8 @@ public final class V1RunReader {
         Map<String, Object> unitMetadata = fields.metadata(body, root, "unit_metadata", V2RunReader.METADATA_MAX_KEYS);
         String client = fields.string(body, root, "client", false, TEXT_MAX);
         String clientVersion = fields.string(body, root, "client_version", false, TEXT_MAX);
-        limits.check(fields, body);
         if (fields.hasIssues()) {
-            return ReadResult.invalid(fields.issues());
+            return ReadResult.invalid(fields);
         }
         Instant start = startedAt != null ? startedAt : receivedAt;
         UUID procedureId = uuidOrNull(procedure);
@@ -90,7 +94,7 @@ public final class V1RunReader {
         if (procedureId != null) {
             run.setProcedureId(procedureId);
         }
-        return ReadResult.valid(run, procedureId == null ? procedure : null);
+        return ReadResult.valid(run, procedureId == null ? procedure : null, unit.paths());
     }
 
     /** The procedure is named by its uuid or by its short identifier (e.g. FVT1). */
@@ -105,8 +109,12 @@ public final class V1RunReader {
         }
     }
 
-    /** The unit, from {@code unit_under_test} or (Runline) the same keys at top level. */
-    private record UnitUnderTest(String serialNumber, String partNumber, String partName, String revision, String batchNumber) {
+    /**
+     * The unit, from {@code unit_under_test} or (Runline) the same keys at top level. Its keys are reported
+     * where the request put the serial number.
+     */
+    private record UnitUnderTest(String serialNumber, String partNumber, String partName, String revision, String batchNumber,
+            UnitPaths paths) {
 
         static UnitUnderTest read(JsonFields fields, JsonNode body) {
             JsonNode uut = JsonFields.present(body, "unit_under_test");
@@ -116,9 +124,11 @@ public final class V1RunReader {
                 uut = null;
             }
             JsonNode unit = uut;
-            String serial = unit != null && JsonFields.present(unit, "serial_number") != null
+            boolean serialInUnit = unit != null && JsonFields.present(unit, "serial_number") != null;
+            boolean serialAtTop = !serialInUnit && JsonFields.present(body, "serial_number") != null;
+            String serial = serialInUnit
                     ? fields.identifier(unit, uutPath, "serial_number", true)
-                    : JsonFields.present(body, "serial_number") != null
+                    : serialAtTop
                             ? fields.identifier(body, List.of(), "serial_number", true)
                             : missing(fields, Issue.append(uutPath, "serial_number"));
             return new UnitUnderTest(
@@ -126,7 +136,8 @@ public final class V1RunReader {
                     either(fields, unit, "part_number", body, "part_number"),
                     unit == null ? null : fields.string(unit, uutPath, "part_name", false, TEXT_MAX),
                     either(fields, unit, "revision", body, "revision_number"),
-                    either(fields, unit, "batch_number", body, "batch_number"));
+                    either(fields, unit, "batch_number", body, "batch_number"),
+                    serialAtTop ? UnitPaths.TOP_LEVEL : UnitPaths.UNIT_UNDER_TEST);
         }
 
         private static String either(JsonFields fields, JsonNode unit, String unitField, JsonNode body, String topField) {

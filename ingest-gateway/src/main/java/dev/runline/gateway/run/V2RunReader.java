@@ -34,9 +34,14 @@ public final class V2RunReader {
         List<Object> root = List.of();
         if (body == null || !body.isObject()) {
             fields.issue(root, "must be a JSON object");
-            return ReadResult.invalid(fields.issues());
+            return ReadResult.invalid(fields);
         }
-        fields.rejectNulCharacters(body, root);
+        // Limits first: a body over one is answered at once, before every element of a huge array is read.
+        limits.check(fields, body);
+        if (fields.hasIssues()) {
+            return ReadResult.invalid(fields);
+        }
+        fields.rejectUnstorable(body, root);
         RunOutcome outcome = fields.enumValue(body, root, "outcome", RunOutcome.class, true);
         UUID procedureId = fields.uuid(body, root, "procedure_id", true);
         String serial = fields.identifier(body, root, "serial_number", true);
@@ -58,9 +63,8 @@ public final class V2RunReader {
         List<Log> logs = fields.array(body, root, "logs", (element, at) -> LogReader.read(fields, element, at));
         Map<String, Object> metadata = fields.metadata(body, root, "metadata", METADATA_MAX_KEYS);
         Map<String, Object> unitMetadata = fields.metadata(body, root, "unit_metadata", METADATA_MAX_KEYS);
-        limits.check(fields, body);
         if (fields.hasIssues()) {
-            return ReadResult.invalid(fields.issues());
+            return ReadResult.invalid(fields);
         }
         return ReadResult.valid(Run.newBuilder()
                 .setOutcome(outcome)
@@ -78,7 +82,7 @@ public final class V2RunReader {
                 .setPhases(phases)
                 .setLogs(logs)
                 .setMetadata(metadata)
-                .setUnitMetadata(unitMetadata), null);
+                .setUnitMetadata(unitMetadata), null, UnitPaths.TOP_LEVEL);
     }
 
     private static Phase phase(JsonFields fields, JsonNode element, List<Object> at) {

@@ -7,20 +7,36 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The OpenAPI document is served and describes both create-run routes and the error body. */
+/** The OpenAPI document is served and describes the create-run and status routes and the error body. */
 class ApiDocumentTest extends GatewayIntegrationTest {
+
+    private Map<String, Object> document() {
+        String text = http.get().uri("/openapi.yaml").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return new Yaml().load(text);
+    }
 
     @Test
     @SuppressWarnings("unchecked")
     void openApiDocumentDescribesBothRoutes() {
-        String text = http.get().uri("/openapi.yaml").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-
-        Map<String, Object> document = new Yaml().load(text);
+        Map<String, Object> document = document();
         assertThat(document).containsEntry("openapi", "3.1.0");
         assertThat((Map<String, Object>) document.get("paths")).containsKeys("/api/v1/runs", "/api/v2/runs");
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
         assertThat(schemas).containsKeys("V1Run", "V2Run", "Error", "Measurement", "Validator", "Step");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void openApiDocumentDescribesTheStatusRouteAndIdempotencyConflicts() {
+        Map<String, Object> paths = (Map<String, Object>) document().get("paths");
+
+        Map<String, Object> status = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v2/runs/{id}")).get("get");
+        assertThat((Map<String, Object>) status.get("responses")).containsKeys("200", "400", "401", "404");
+        for (String create : new String[] {"/api/v1/runs", "/api/v2/runs"}) {
+            Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(create)).get("post");
+            assertThat((Map<String, Object>) post.get("responses")).containsKey("409");
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runline.gateway.testing.GatewayIntegrationTest;
 import dev.runline.gateway.testing.RunBody;
 import dev.runline.schemas.testing.TestTenant;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The contract's bad-input table, over HTTP, for both API versions: every case is answered with the
@@ -75,18 +78,20 @@ class BadInputContractTest extends GatewayIntegrationTest {
         return json(text.append('}').toString());
     }
 
-    private static JsonNode copies(JsonNode element, int count) {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < count; i++) {
-            text.append(i == 0 ? "" : ",").append(element);
-        }
-        return json(text.append(']').toString());
-    }
-
     private static final JsonNode PHASE = json("{\"name\":\"p\",\"outcome\":\"PASS\"}");
     private static final JsonNode MEASUREMENT = json("{\"name\":\"m\",\"outcome\":\"PASS\",\"measured_value\":1}");
     private static final JsonNode LOG = json("{\"level\":\"INFO\",\"message\":\"x\"}");
     private static final List<Object> M0 = p("phases", 0, "measurements", 0);
+    /** Sent as {@code 1E+400}, which the gateway reads as Infinity. */
+    private static final BigDecimal BEYOND_DOUBLE = new BigDecimal("1e400");
+    /** 401 digits: beyond a double's range as an integer. */
+    private static final BigInteger INTEGER_BEYOND_DOUBLE = BigInteger.TEN.pow(400);
+
+    private static JsonNode phaseWith(JsonNode measurement, int count) {
+        ObjectNode phase = (ObjectNode) PHASE.deepCopy();
+        phase.set("measurements", RunBody.copies(measurement, count));
+        return phase;
+    }
 
     private static List<Object> m0(Object... more) {
         List<Object> path = new ArrayList<>(M0);
@@ -135,6 +140,9 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("NUL character in a metadata key", r -> r.with("metadata", json("{\"a\\u0000\":1}")), "metadata", "a\\u0000"));
         cases.add(v2("started_at beyond year 9999", r -> r.with("started_at", "+300000-01-01T00:00:00Z"), "started_at"));
         cases.add(v2("ended_at before year 1", r -> r.with("ended_at", "-5000-01-01T00:00:00Z"), "ended_at"));
+        cases.add(v2("version empty", r -> r.with("procedure_version", ""), "procedure_version"));
+        cases.add(v2("metadata number beyond a double's range", r -> r.with("metadata", json("{}")).with(p("metadata", "gain"), BEYOND_DOUBLE), "metadata", "gain"));
+        cases.add(v2("metadata integer beyond a double's range", r -> r.with("metadata", json("{}")).with(p("metadata", "count"), INTEGER_BEYOND_DOUBLE), "metadata", "count"));
         // v2: phases
         cases.add(v2("phases not an array", r -> r.with("phases", "x"), "phases"));
         cases.add(v2("phase not an object", r -> r.with(p("phases", 0), 5), "phases", 0));
@@ -170,6 +178,10 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("y_axis not an array", r -> r.with(m0("y_axis"), json("{\"data\":[1]}")), m0("y_axis").toArray()));
         cases.add(v2("y_axis data with a string", r -> r.with(m0("y_axis"), json("[{\"data\":[1,\"2\"]}]")), m0("y_axis", 0, "data", 1).toArray()));
         cases.add(v2("measurement docstring too long", r -> r.with(m0("docstring"), "d".repeat(50_001)), m0("docstring").toArray()));
+        cases.add(v2("measured value beyond a double's range", r -> r.with(m0("measured_value"), BEYOND_DOUBLE), m0("measured_value").toArray()));
+        cases.add(v2("lower_limit beyond a double's range", r -> r.with(m0("lower_limit"), BEYOND_DOUBLE.negate()), m0("lower_limit").toArray()));
+        cases.add(v2("validator expected_value beyond a double's range", r -> r.with(m0("validators"), json("[{\"operator\":\"<\",\"expected_value\":0}]"))
+                .with(m0("validators", 0, "expected_value"), BEYOND_DOUBLE), m0("validators", 0, "expected_value").toArray()));
         // v2: logs
         cases.add(v2("logs not an array", r -> r.with("logs", json("{}")), "logs"));
         cases.add(v2("log level missing", r -> r.without(p("logs", 0, "level")), "logs", 0, "level"));
@@ -179,10 +191,11 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v2("log timestamp malformed", r -> r.with(p("logs", 0, "timestamp"), "12:00"), "logs", 0, "timestamp"));
         cases.add(v2("log message a number", r -> r.with(p("logs", 0, "message"), 12), "logs", 0, "message"));
         // v2: limits (the test configuration sets them low)
-        cases.add(v2("too many phases", r -> r.with("phases", copies(PHASE, 21)), "phases"));
-        cases.add(v2("too many measurements in a phase", r -> r.with(p("phases", 0, "measurements"), copies(MEASUREMENT, 51)), "phases", 0, "measurements"));
-        cases.add(v2("too many logs", r -> r.with("logs", copies(LOG, 31)), "logs"));
+        cases.add(v2("too many phases", r -> r.with("phases", RunBody.copies(PHASE, 21)), "phases"));
+        cases.add(v2("too many measurements in a phase", r -> r.with(p("phases", 0, "measurements"), RunBody.copies(MEASUREMENT, 51)), "phases", 0, "measurements"));
+        cases.add(v2("too many logs", r -> r.with("logs", RunBody.copies(LOG, 31)), "logs"));
         cases.add(v2("too many sub-units", r -> r.with("sub_units", json("[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]")), "sub_units"));
+        cases.add(v2("too many measurements in all", r -> r.with("phases", RunBody.copies(phaseWith(MEASUREMENT, 41), 5)), "phases"));
         // v1
         cases.add(v1("run_passed missing", r -> r.without("run_passed"), "run_passed"));
         cases.add(v1("run_passed a string", r -> r.with("run_passed", "true"), "run_passed"));
@@ -190,6 +203,7 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("procedure_id too long", r -> r.with("procedure_id", "P".repeat(256)), "procedure_id"));
         cases.add(v1("procedure_id a number", r -> r.with("procedure_id", 12), "procedure_id"));
         cases.add(v1("procedure_version too long", r -> r.with("procedure_version", "v".repeat(256)), "procedure_version"));
+        cases.add(v1("procedure_version empty", r -> r.with("procedure_version", ""), "procedure_version"));
         cases.add(new Case("unit_under_test not an object", Base.V1, r -> r.with("unit_under_test", "SN-1"), 400, "BAD_REQUEST",
                 List.of(p("unit_under_test"), p("unit_under_test", "serial_number"))));
         cases.add(v1("serial missing everywhere", r -> r.without(p("unit_under_test", "serial_number")), "unit_under_test", "serial_number"));
@@ -219,6 +233,8 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("phase ends before start", r -> r.with(p("phases", 0, "end_time_millis"), 1762071330000.0), "phases", 0, "end_time_millis"));
         cases.add(v1("measurement outcome unknown", r -> r.with(m0("outcome"), "OK"), m0("outcome").toArray()));
         cases.add(v1("measurement upper_limit a string", r -> r.with(m0("upper_limit"), "3.6"), m0("upper_limit").toArray()));
+        cases.add(v1("measurement upper_limit beyond a double's range", r -> r.with(m0("upper_limit"), BEYOND_DOUBLE), m0("upper_limit").toArray()));
+        cases.add(v1("step value beyond a double's range", r -> r.with(p("steps", 0, "measurement_value"), BEYOND_DOUBLE), "steps", 0, "measurement_value"));
         cases.add(v1("step not an object", r -> r.with(p("steps", 0), "s"), "steps", 0));
         cases.add(v1("step name missing", r -> r.without(p("steps", 0, "name")), "steps", 0, "name"));
         cases.add(v1("step_passed missing", r -> r.without(p("steps", 0, "step_passed")), "steps", 0, "step_passed"));
@@ -231,16 +247,19 @@ class BadInputContractTest extends GatewayIntegrationTest {
         cases.add(v1("log level unknown", r -> r.with(p("logs", 0, "level"), "NOTICE"), "logs", 0, "level"));
         cases.add(v1("client not a string", r -> r.with("client", 3), "client"));
         cases.add(v1("client_version too long", r -> r.with("client_version", "1".repeat(256)), "client_version"));
-        cases.add(v1("too many phases and steps", r -> r.with("phases", copies(PHASE, 20)), "phases"));
+        cases.add(v1("too many phases and steps", r -> r.with("phases", RunBody.copies(PHASE, 20)), "phases"));
+        cases.add(v1("too many measurements in all", r -> r.with("phases", RunBody.copies(phaseWith(MEASUREMENT, 41), 5)), "phases"));
         // Settled against the organization's data
         cases.add(other(Base.V2, "procedure does not exist", r -> r.with("procedure_id", UUID.randomUUID().toString()), 404, "NOT_FOUND", "procedure_id"));
         cases.add(other(Base.V1, "procedure identifier does not exist", r -> r.with("procedure_id", "NOPE1"), 404, "NOT_FOUND", "procedure_id"));
         cases.add(other(Base.V1, "procedure uuid does not exist", r -> r.with("procedure_id", UUID.randomUUID().toString()), 404, "NOT_FOUND", "procedure_id"));
         cases.add(other(Base.V1, "operator is not a member", r -> r.with("operated_by", "stranger@example.com"), 404, "NOT_FOUND", "operated_by"));
         cases.add(other(Base.V2, "no part number and no pattern", r -> r.without("part_number"), 400, "BAD_REQUEST", "part_number"));
-        cases.add(other(Base.V1, "no part number and no pattern", r -> r.without(p("unit_under_test", "part_number")), 400, "BAD_REQUEST", "part_number"));
+        cases.add(other(Base.V1, "no part number and no pattern", r -> r.without(p("unit_under_test", "part_number")), 400, "BAD_REQUEST", "unit_under_test", "part_number"));
+        cases.add(other(Base.V1, "no part number and no pattern, unit keys at top level", r -> r.without("unit_under_test").with("serial_number", "SN-TOP-1"), 400, "BAD_REQUEST", "part_number"));
         cases.add(other(Base.V2_PATTERNED, "serial does not match the pattern", r -> r.without("part_number").with("serial_number", "XYZ-1"), 422, "UNPROCESSABLE_CONTENT", "serial_number"));
-        cases.add(other(Base.V1_PATTERNED, "serial does not match the pattern", r -> r.without(p("unit_under_test", "part_number")), 422, "UNPROCESSABLE_CONTENT", "serial_number"));
+        cases.add(other(Base.V1_PATTERNED, "serial does not match the pattern", r -> r.without(p("unit_under_test", "part_number")), 422, "UNPROCESSABLE_CONTENT", "unit_under_test", "serial_number"));
+        cases.add(other(Base.V1_PATTERNED, "serial does not match the pattern, unit keys at top level", r -> r.without("unit_under_test").with("serial_number", "XYZ-1"), 422, "UNPROCESSABLE_CONTENT", "serial_number"));
         cases.add(other(Base.V2, "body too large", r -> r.with("docstring", "d".repeat(300_000)), 413, "PAYLOAD_TOO_LARGE"));
         cases.add(other(Base.V1, "body too large", r -> r.with("docstring", "d".repeat(300_000)), 413, "PAYLOAD_TOO_LARGE"));
         return cases.stream().map(c -> Arguments.of(c));
@@ -282,6 +301,19 @@ class BadInputContractTest extends GatewayIntegrationTest {
     @Test
     void theTableHasAtLeastEightyDistinctCases() {
         assertThat(cases().map(arguments -> arguments.get()[0].toString()).distinct()).hasSizeGreaterThanOrEqualTo(80);
+    }
+
+    @Test
+    void onlyTheFirstHundredIssuesAreListedAndTheMessageCountsTheRest() {
+        JsonNode badMeasurements = RunBody.copies(phaseWith(json("0"), 50), 4); // 200 measurements, within the limits
+        for (String path : new String[] {"/api/v1/runs", "/api/v2/runs"}) {
+            RunBody body = path.contains("v1") ? RunBody.v1("FVT1", tenant.adminEmail) : RunBody.v2(tenant.procedureId);
+
+            ErrorBody error = refused(post(path, key, body.with("phases", badMeasurements).toJson()), 400);
+
+            assertThat(error.issues()).hasSize(100);
+            assertThat(error.message()).startsWith("Invalid request: 200 issues").endsWith("100 more were found)");
+        }
     }
 
     @Test

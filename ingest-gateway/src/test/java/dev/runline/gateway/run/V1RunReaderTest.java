@@ -25,6 +25,10 @@ class V1RunReaderTest {
         return result;
     }
 
+    private List<Issue> issues(RunBody body) {
+        return reader.read(body.tree(), RECEIVED).issues();
+    }
+
     private Run run(RunBody body) {
         return read(body).run().setProcedureId(UUID.randomUUID()).build();
     }
@@ -121,5 +125,59 @@ class V1RunReaderTest {
 
         assertThat(run.getStartedAt()).isEqualTo(RECEIVED);
         assertThat(run.getEndedAt()).isEqualTo(RECEIVED);
+    }
+
+    @Test
+    void unitKeysAreReportedWhereTheSerialWasSent() {
+        ReadResult inUnit = read(RunBody.v1("FVT1", "a@b.io"));
+        ReadResult atTop = read(RunBody.v1("FVT1", "a@b.io").without("unit_under_test").with("serial_number", "SN-TOP"));
+
+        assertThat(inUnit.unitPaths()).isEqualTo(UnitPaths.UNIT_UNDER_TEST);
+        assertThat(atTop.unitPaths()).isEqualTo(UnitPaths.TOP_LEVEL);
+    }
+
+    @Test
+    void emptyProcedureVersionIsRefused() {
+        assertThat(issues(RunBody.v1("FVT1", "a@b.io").with("procedure_version", "")))
+                .extracting(Issue::path).containsExactly(List.of("procedure_version"));
+    }
+
+    @Test
+    void numbersBeyondADoublesRangeAreRefusedAtTheirPath() {
+        List<Issue> issues = issues(RunBody.v1("FVT1", "a@b.io")
+                .with(List.of("steps", 0, "measurement_value"), RunBody.json("1e400"))
+                .with(List.of("steps", 0, "limit_high"), RunBody.json("1e400"))
+                .with(List.of("phases", 0, "start_time_millis"), RunBody.json("1e400")));
+
+        assertThat(issues).extracting(Issue::message).containsOnly("must be a finite number");
+        assertThat(issues).extracting(Issue::path).containsExactlyInAnyOrder(
+                List.of("steps", 0, "measurement_value"), List.of("steps", 0, "limit_high"),
+                List.of("phases", 0, "start_time_millis"));
+    }
+
+    @Test
+    void stepsCountAsPhasesAndTheLimitIsAnsweredBeforeStepsAreRead() {
+        V1RunReader strict = new V1RunReader(new RunLimits(3, 10, 10, 10, 10));
+
+        List<Issue> issues = strict.read(RunBody.v1("FVT1", "a@b.io")
+                .with("steps", RunBody.copies(RunBody.json("\"not a step\""), 3)).tree(), RECEIVED).issues();
+
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.path()).containsExactly("phases");
+            assertThat(issue.message()).contains("has 4 phases", "runline.gateway.limits.max-phases");
+        });
+    }
+
+    @Test
+    void thousandsOfMeasurementsPassAtTheDefaultLimits() {
+        RunBody body = RunBody.v1("FVT1", "a@b.io");
+        body.with(List.of("phases", 0, "measurements"),
+                RunBody.copies(body.tree().at("/phases/0/measurements/0"), 1000));
+        body.with("phases", RunBody.copies(body.tree().at("/phases/0"), 5));
+
+        Run run = run(body);
+
+        assertThat(run.getPhases()).hasSize(6); // and the step
+        assertThat(run.getPhases().subList(0, 5)).allSatisfy(phase -> assertThat(phase.getMeasurements()).hasSize(1000));
     }
 }

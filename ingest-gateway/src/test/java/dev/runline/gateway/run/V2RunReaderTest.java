@@ -28,6 +28,10 @@ class V2RunReaderTest {
         return result.run().build();
     }
 
+    private static List<Object> append(List<Object> path, Object step) {
+        return Issue.append(path, step);
+    }
+
     @Test
     void validRunIsNormalisedIntoTheEvent() {
         Run run = valid(RunBody.v2(PROCEDURE));
@@ -47,6 +51,14 @@ class V2RunReaderTest {
 
         assertThat(run.getStartedAt()).isEqualTo(RECEIVED);
         assertThat(run.getEndedAt()).isEqualTo(RECEIVED);
+    }
+
+    @Test
+    void onlyEndedAtGivenMeansTheRunStartedWhenItEnded() {
+        Run run = valid(RunBody.v2(PROCEDURE).without("started_at").with("ended_at", "2026-11-02T08:16:12Z"));
+
+        assertThat(run.getStartedAt()).isEqualTo(Instant.parse("2026-11-02T08:16:12Z"));
+        assertThat(run.getEndedAt()).isEqualTo(Instant.parse("2026-11-02T08:16:12Z"));
     }
 
     @Test
@@ -132,6 +144,92 @@ class V2RunReaderTest {
             assertThat(issue.path()).containsExactly("phases");
             assertThat(issue.message()).contains("runline.gateway.limits.max-phases");
         });
+    }
+
+    @Test
+    void limitIsAnsweredAloneBeforeAnyElementIsRead() {
+        ReadResult result = read(RunBody.v2(PROCEDURE).with("logs", RunBody.copies(RunBody.json("0"), 100_000)));
+
+        assertThat(result.issuesFound()).isEqualTo(1);
+        assertThat(result.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.path()).containsExactly("logs");
+            assertThat(issue.message()).contains("100000", "runline.gateway.limits.max-logs");
+        });
+    }
+
+    @Test
+    void onlyTheFirstHundredIssuesAreListedAndTheRestCounted() {
+        V2RunReader lenient = new V2RunReader(new RunLimits(1000, 10_000, 50_000, 200_000, 1000));
+
+        ReadResult result = lenient.read(RunBody.v2(PROCEDURE).with("logs", RunBody.copies(RunBody.json("0"), 100_000)).tree(),
+                RECEIVED);
+
+        assertThat(result.issuesFound()).isEqualTo(100_000);
+        assertThat(result.issues()).hasSize(JsonFields.ISSUES_LISTED);
+        assertThat(result.issues().getFirst().path()).containsExactly("logs", 0);
+    }
+
+    @Test
+    void measurementOverThePhaseLimitIsAnsweredBeforeMeasurementsAreRead() {
+        V2RunReader strict = new V2RunReader(new RunLimits(10, 2, 10, 10, 10));
+
+        ReadResult result = strict.read(RunBody.v2(PROCEDURE)
+                .with(List.of("phases", 0, "measurements"), RunBody.copies(RunBody.json("\"not a measurement\""), 3)).tree(),
+                RECEIVED);
+
+        assertThat(result.issues()).extracting(Issue::path).containsExactly(List.of("phases", 0, "measurements"));
+    }
+
+    @Test
+    void thousandsOfMeasurementsPassAtTheDefaultLimits() {
+        RunBody body = RunBody.v2(PROCEDURE);
+        body.with(List.of("phases", 0, "measurements"),
+                RunBody.copies(body.tree().at("/phases/0/measurements/0"), 1000));
+        body.with("phases", RunBody.copies(body.tree().at("/phases/0"), 5));
+
+        Run run = valid(body);
+
+        assertThat(run.getPhases()).hasSize(5).allSatisfy(phase -> assertThat(phase.getMeasurements()).hasSize(1000));
+    }
+
+    @Test
+    void numbersBeyondADoublesRangeAreRefusedWhereverTheyAre() {
+        List<Object> measurement = List.of("phases", 0, "measurements", 0);
+        ReadResult result = read(RunBody.v2(PROCEDURE)
+                .with(append(measurement, "measured_value"), RunBody.json("1e400"))
+                .with(append(measurement, "lower_limit"), RunBody.json("-1e400"))
+                .with(append(measurement, "validators"), RunBody.json("[{\"operator\":\"<\",\"expected_value\":1e400}]"))
+                .with(append(measurement, "y_axis"), RunBody.json("[{\"data\":[1, 1" + "0".repeat(400) + "]}]"))
+                .with("metadata", RunBody.json("{\"gain\":1e999}"))
+                .with(List.of("logs", 0, "line_number"), RunBody.json("1e400")));
+
+        assertThat(result.issues()).extracting(Issue::message).containsOnly("must be a finite number");
+        assertThat(result.issues()).extracting(Issue::path).containsExactlyInAnyOrder(
+                append(measurement, "measured_value"),
+                append(measurement, "lower_limit"),
+                List.of("phases", 0, "measurements", 0, "validators", 0, "expected_value"),
+                List.of("phases", 0, "measurements", 0, "y_axis", 0, "data", 1),
+                List.of("metadata", "gain"),
+                List.of("logs", 0, "line_number"));
+    }
+
+    @Test
+    void largeButFiniteNumbersAreKept() {
+        Run run = valid(RunBody.v2(PROCEDURE).with(List.of("phases", 0, "measurements", 0, "measured_value"), RunBody.json("1e300")));
+
+        assertThat(run.getPhases().getFirst().getMeasurements().getFirst().getMeasuredValue()).isEqualTo(1e300);
+    }
+
+    @Test
+    void emptyProcedureVersionIsRefused() {
+        ReadResult result = read(RunBody.v2(PROCEDURE).with("procedure_version", ""));
+
+        assertThat(result.issues()).extracting(Issue::path).containsExactly(List.of("procedure_version"));
+    }
+
+    @Test
+    void unitKeysAreReportedAtTopLevel() {
+        assertThat(read(RunBody.v2(PROCEDURE)).unitPaths()).isEqualTo(UnitPaths.TOP_LEVEL);
     }
 
     @Test

@@ -141,6 +141,15 @@ public final class RunBody {
         return JSON.readTree(text);
     }
 
+    /** An array of {@code count} copies of {@code element}, to fill a run up to (or past) a limit. */
+    public static JsonNode copies(JsonNode element, int count) {
+        ArrayNode array = JSON.createArrayNode();
+        for (int i = 0; i < count; i++) {
+            array.add(element.deepCopy());
+        }
+        return array;
+    }
+
     public JsonNode tree() {
         return body.deepCopy();
     }
