@@ -1,5 +1,8 @@
 package dev.runline.gateway;
 
+import dev.runline.gateway.bootstrap.cli.BootstrapCommand;
+import dev.runline.gateway.bootstrap.cli.DatabaseDefaults;
+import java.util.Arrays;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +16,11 @@ public class GatewayApplication {
     /** Its own configuration file name, so that it can share a JVM with the processor (local mode). */
     public static final String CONFIG_NAME = "ingest-gateway";
 
+    /** {@code bootstrap ...} creates the first organization and its admin key instead of starting the service. */
     public static void main(String[] args) {
+        if (args.length > 0 && BootstrapCommand.NAME.equals(args[0])) {
+            System.exit(BootstrapCommand.run(DatabaseDefaults.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length)));
+        }
         start(args);
     }
 

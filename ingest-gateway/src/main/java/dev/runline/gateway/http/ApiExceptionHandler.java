@@ -24,8 +24,12 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ErrorBody> api(ApiException e, ServerWebExchange exchange) {
-        log.info("event=request_rejected path={} code={} message=\"{}\"",
-                exchange.getRequest().getPath(), e.code(), e.getMessage());
+        // A client ignoring 429s would turn a line per request into a flood of logs: the rate limiter logs
+        // one line per key and minute instead (event=rate_limited).
+        if (e.code() != ErrorCode.TOO_MANY_REQUESTS) {
+            log.info("event=request_rejected path={} code={} message=\"{}\"",
+                    exchange.getRequest().getPath(), e.code(), e.getMessage());
+        }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status());
         if (e.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
