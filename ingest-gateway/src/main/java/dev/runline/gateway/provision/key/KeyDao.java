@@ -12,9 +12,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ListedKey.class)
 public interface KeyDao {
 
+    /** One of the owners is null, and Jdbi binds a null UUID as a varchar: hence the casts. */
     @SqlUpdate("""
             INSERT INTO api_keys (id, organization_id, user_id, station_id, name, prefix, secret_sha256, expires_at)
-            VALUES (:id, :organizationId, :userId, :stationId, :name, :prefix, :sha256, :expiresAt)
+            VALUES (:id, :organizationId, CAST(:userId AS uuid), CAST(:stationId AS uuid), :name, :prefix, :sha256,
+                    :expiresAt)
             """)
     void insert(UUID id, UUID organizationId, UUID userId, UUID stationId, String name, String prefix, byte[] sha256,
             Instant expiresAt);
