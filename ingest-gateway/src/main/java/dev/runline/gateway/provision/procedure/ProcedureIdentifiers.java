@@ -1,6 +1,7 @@
 package dev.runline.gateway.provision.procedure;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -27,7 +28,7 @@ final class ProcedureIdentifiers {
         String latin = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String[] words = latin.split("[^A-Za-z0-9]+");
         StringBuilder stem = new StringBuilder();
-        long wordCount = java.util.Arrays.stream(words).filter(word -> !word.isEmpty()).count();
+        long wordCount = Arrays.stream(words).filter(word -> !word.isEmpty()).count();
         for (String word : words) {
             if (word.isEmpty()) {
                 continue;
