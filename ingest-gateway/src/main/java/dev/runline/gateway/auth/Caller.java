@@ -11,10 +11,6 @@ public record Caller(UUID organizationId, UUID keyId, UUID userId, UUID stationI
         return stationId != null;
     }
 
-    public boolean mayCreateRuns() {
-        return isStation() || !"viewer".equals(role);
-    }
-
     public Submitter asSubmitter() {
         return Submitter.newBuilder()
                 .setKind(isStation() ? SubmitterKind.STATION : SubmitterKind.USER)

@@ -14,7 +14,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Cached reads of the reference data behind the gateway's synchronous checks. A change (new procedure,
- * new link, new regex) is seen within {@code runline.gateway.reference-cache-ttl}.
+ * new link, new regex) is seen within {@code runline.gateway.reference-cache-ttl}; a change made through
+ * this instance's provisioning routes is seen by this instance at once, because they call the
+ * {@code forget...} methods after their transaction committed (other instances still wait for the TTL).
  */
 @Component
 public class ReferenceData {
@@ -63,6 +65,30 @@ public class ReferenceData {
     /** The organization's serial -> part number pattern, if it has one. */
     public Mono<Optional<Pattern>> serialPartRegex(UUID organizationId) {
         return cached(new RegexKey(organizationId), () -> dao.serialPartRegex(organizationId).map(Pattern::compile));
+    }
+
+    /**
+     * After a procedure was created: whether its id exists, and which procedure its identifier names (a v1
+     * run may have asked for the identifier before it existed, and that "none" is cached).
+     */
+    public void forgetProcedure(UUID organizationId, UUID procedureId, String identifier) {
+        cache.invalidate(new ProcedureKey(organizationId, procedureId));
+        cache.invalidate(new IdentifierKey(organizationId, identifier.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** After a station was linked to a procedure or unlinked from it. */
+    public void forgetLink(UUID stationId, UUID procedureId) {
+        cache.invalidate(new LinkKey(stationId, procedureId));
+    }
+
+    /** After a member was added: a v1 run naming their email may have been refused (404) and that cached. */
+    public void forgetMember(UUID organizationId, String email) {
+        cache.invalidate(new MemberKey(organizationId, email.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** After the organization's serial -> part number pattern changed. */
+    public void forgetSerialPartRegex(UUID organizationId) {
+        cache.invalidate(new RegexKey(organizationId));
     }
 
     @SuppressWarnings("unchecked")

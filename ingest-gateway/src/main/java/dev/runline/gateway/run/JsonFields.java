@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Only the first {@value #ISSUES_LISTED} issues are kept (the rest are counted): a body of a million bad
  * elements must not become a million objects and an answer larger than the request.
  */
-final class JsonFields {
+public final class JsonFields {
 
     static final int ISSUES_LISTED = 100;
 
@@ -43,20 +43,20 @@ final class JsonFields {
     private int found;
 
     /** The first {@value #ISSUES_LISTED} issues found. */
-    List<Issue> issues() {
+    public List<Issue> issues() {
         return List.copyOf(issues);
     }
 
     /** Every issue found, listed or not. */
-    int issueCount() {
+    public int issueCount() {
         return found;
     }
 
-    boolean hasIssues() {
+    public boolean hasIssues() {
         return found > 0;
     }
 
-    void issue(List<Object> path, String message) {
+    public void issue(List<Object> path, String message) {
         found++;
         if (issues.size() < ISSUES_LISTED) {
             issues.add(new Issue(path, message));
@@ -106,12 +106,12 @@ final class JsonFields {
     }
 
     /** The field's node, or null when it is absent or JSON null. */
-    static JsonNode present(JsonNode parent, String field) {
+    public static JsonNode present(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         return node == null || node.isNull() ? null : node;
     }
 
-    String string(JsonNode parent, List<Object> path, String field, boolean required, int maxLength) {
+    public String string(JsonNode parent, List<Object> path, String field, boolean required, int maxLength) {
         JsonNode node = present(parent, field);
         List<Object> at = Issue.append(path, field);
         if (node == null) {
@@ -167,7 +167,7 @@ final class JsonFields {
         return value;
     }
 
-    String email(JsonNode parent, List<Object> path, String field) {
+    public String email(JsonNode parent, List<Object> path, String field) {
         String value = string(parent, path, field, false, 254);
         if (value != null && !EMAIL.matcher(value).matches()) {
             issue(Issue.append(path, field), "must be an email address");
@@ -176,7 +176,7 @@ final class JsonFields {
         return value;
     }
 
-    UUID uuid(JsonNode parent, List<Object> path, String field, boolean required) {
+    public UUID uuid(JsonNode parent, List<Object> path, String field, boolean required) {
         String value = string(parent, path, field, required, 36);
         if (value == null) {
             return null;
@@ -209,7 +209,7 @@ final class JsonFields {
      * ISO 8601 date-time with {@code Z}, with an offset, or with none (taken as UTC); fractional
      * seconds kept to the microsecond, the precision PostgreSQL stores.
      */
-    Instant dateTime(JsonNode parent, List<Object> path, String field) {
+    public Instant dateTime(JsonNode parent, List<Object> path, String field) {
         String value = string(parent, path, field, false, 64);
         if (value == null) {
             return null;

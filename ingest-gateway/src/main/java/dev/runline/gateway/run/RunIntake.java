@@ -1,6 +1,8 @@
 package dev.runline.gateway.run;
 
 import dev.runline.gateway.auth.Caller;
+import dev.runline.gateway.auth.Permission;
+import dev.runline.gateway.auth.Permissions;
 import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
 import dev.runline.gateway.publish.RunPublisher;
@@ -54,7 +56,7 @@ public class RunIntake {
      * @param raw     the body as sent, which identifies the request for its Idempotency-Key
      */
     public Mono<UUID> accept(ApiVersion version, Caller caller, JsonNode body, byte[] raw, String idempotencyKey) {
-        if (!caller.mayCreateRuns()) {
+        if (!Permissions.allows(caller, Permission.CREATE_RUNS)) {
             return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "This key's role may not create runs"));
         }
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);

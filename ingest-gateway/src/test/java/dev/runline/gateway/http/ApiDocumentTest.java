@@ -3,12 +3,22 @@ package dev.runline.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runline.gateway.testing.GatewayIntegrationTest;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.yaml.snakeyaml.Yaml;
 
 /** The OpenAPI document is served and describes the create-run and status routes and the error body. */
 class ApiDocumentTest extends GatewayIntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
 
     private Map<String, Object> document() {
         String text = http.get().uri("/openapi.yaml").exchange()
@@ -38,5 +48,23 @@ class ApiDocumentTest extends GatewayIntegrationTest {
             Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(create)).get("post");
             assertThat((Map<String, Object>) post.get("responses")).containsKey("409");
         }
+    }
+
+    /** Every {@code /api} route the gateway serves is in the document, and the document lists no other. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void openApiDocumentDescribesEveryRouteServed() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getMethodsCondition().getMethods().forEach(method ->
+                info.getPatternsCondition().getPatterns().stream()
+                        .map(pattern -> pattern.getPatternString())
+                        .filter(pattern -> pattern.startsWith("/api/"))
+                        .forEach(pattern -> served.add(method.name() + " " + pattern))));
+        Set<String> documented = new TreeSet<>();
+        ((Map<String, Object>) document().get("paths")).forEach((path, item) -> ((Map<String, Object>) item).keySet().stream()
+                .filter(key -> !key.equals("parameters"))
+                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+
+        assertThat(documented).isEqualTo(served);
     }
 }
