@@ -47,6 +47,15 @@ public class ApiKeyAuthenticator {
                 .build();
     }
 
+    /**
+     * Drops every cached lookup, so that a key revoked or a role changed through this instance takes effect
+     * here at once (other instances: within the cache TTL). Admin changes are rare; the cost is one lookup
+     * per active key afterwards.
+     */
+    public void forgetCachedKeys() {
+        cache.invalidateAll();
+    }
+
     public Mono<Caller> authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Mono.error(unauthorized("Missing API key: send Authorization: Bearer <key>"));

@@ -37,8 +37,12 @@ public class ApiExceptionHandler {
         return body(response, exchange, e.code(), e.getMessage(), e);
     }
 
+    /** The database being away is a 503 the station retries; any other database error is a bug (500). */
     @ExceptionHandler(JdbiException.class)
     public ResponseEntity<ErrorBody> database(JdbiException e, ServerWebExchange exchange) {
+        if (!databaseUnavailable(e)) {
+            return other(e, exchange);
+        }
         log.warn("event=reference_data_unavailable path={} error=\"{}\"", exchange.getRequest().getPath(), e.toString());
         return api(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                 "Reference data is unavailable; nothing was accepted. Retry later.", List.of(),
@@ -68,6 +72,24 @@ public class ApiExceptionHandler {
         // The legacy v1 client ignores error bodies whose content type carries a charset.
         return response.contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBody.of(code, message, e == null ? List.of() : e.issues(), legacy));
+    }
+
+    private static boolean databaseUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.sql.SQLRecoverableException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // connection, resources, statement timeout, shutdown, read-only standby
+                if (state.startsWith("08") || state.startsWith("53") || state.equals("57014") || state.startsWith("57P")
+                        || state.equals("25006")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

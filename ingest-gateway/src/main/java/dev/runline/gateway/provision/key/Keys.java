@@ -1,6 +1,7 @@
 package dev.runline.gateway.provision.key;
 
 import dev.runline.gateway.auth.ApiKeySecrets;
+import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.auth.Caller;
 import dev.runline.gateway.provision.Fields;
 import dev.runline.gateway.provision.member.MemberDao;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Service;
  * Creating, listing and revoking API keys. Blocking (JDBC): call off the event loop.
  *
  * <p>A new key works at once (no gateway has looked it up yet, so none has cached it). A revoked key is
- * refused once the gateways' key caches let go of it: within {@code runline.gateway.reference-cache-ttl}
- * (5 s by default), on this instance as on the others.
+ * refused at once by this instance, and by the others once their key caches let go of it: within
+ * {@code runline.gateway.reference-cache-ttl} (5 s by default).
  */
 @Service
 public class Keys {
@@ -25,10 +26,13 @@ public class Keys {
     private final KeyDao keys;
     private final Clock clock;
 
-    public Keys(Jdbi jdbi, Clock clock) {
+    private final ApiKeyAuthenticator authenticator;
+
+    public Keys(Jdbi jdbi, Clock clock, ApiKeyAuthenticator authenticator) {
         this.jdbi = jdbi;
         this.keys = jdbi.onDemand(KeyDao.class);
         this.clock = clock;
+        this.authenticator = authenticator;
     }
 
     /** 404 when the user or station named is not the organization's. */
@@ -57,7 +61,9 @@ public class Keys {
 
     /** Idempotent: a revoked key stays revoked at its first revocation time. 404 for a key not the organization's. */
     public ListedKey revoke(Caller caller, UUID keyId) {
-        keys.revoke(caller.organizationId(), keyId, clock.instant());
+        if (keys.revoke(caller.organizationId(), keyId, clock.instant()) == 1) {
+            authenticator.forgetCachedKeys();
+        }
         return keys.find(caller.organizationId(), keyId)
                 .orElseThrow(() -> Fields.notFound("API key " + keyId + " does not exist", "id"));
     }

@@ -1,5 +1,6 @@
 package dev.runline.gateway.provision.member;
 
+import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.auth.Caller;
 import dev.runline.gateway.provision.Fields;
 import dev.runline.gateway.reference.ReferenceData;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * An organization's members. Blocking (JDBC): call off the event loop. A role change reaches the keys of
- * that user within {@code runline.gateway.reference-cache-ttl}: the key cache holds the role it read.
+ * that user at once on this instance, and on the others within {@code runline.gateway.reference-cache-ttl}:
+ * their key caches hold the role they read.
  */
 @Service
 public class Members {
@@ -19,10 +21,13 @@ public class Members {
     private final MemberDao members;
     private final ReferenceData reference;
 
-    public Members(Jdbi jdbi, ReferenceData reference) {
+    private final ApiKeyAuthenticator authenticator;
+
+    public Members(Jdbi jdbi, ReferenceData reference, ApiKeyAuthenticator authenticator) {
         this.jdbi = jdbi;
         this.members = jdbi.onDemand(MemberDao.class);
         this.reference = reference;
+        this.authenticator = authenticator;
     }
 
     /** 409 when the email is already a member's. */
@@ -42,7 +47,7 @@ public class Members {
     /** 404 for a member not in the organization; 409 when it would leave the organization without an admin. */
     public Member changeRole(Caller caller, UUID memberId, MemberRequests.RoleChange change) {
         UUID organizationId = caller.organizationId();
-        return jdbi.inTransaction(handle -> {
+        Member changed = jdbi.inTransaction(handle -> {
             MemberDao dao = handle.attach(MemberDao.class);
             dao.lockRoles(organizationId);
             if (dao.updateRole(organizationId, memberId, change.role()) == 0) {
@@ -54,5 +59,7 @@ public class Members {
             }
             return dao.find(organizationId, memberId).orElseThrow();
         });
+        authenticator.forgetCachedKeys();
+        return changed;
     }
 }

@@ -121,6 +121,16 @@ class MemberRoutesTest extends ProvisioningIntegrationTest {
     }
 
     @Test
+    void demotedMembersKeyLosesItsRightsAtOnceOnThisInstance() {
+        String run = dev.runline.gateway.testing.RunBody.v2(tenant.tenant.procedureId).toJson();
+        post("/api/v2/runs", tenant.memberKey, run).expectStatus().isOk();
+
+        ok(patchRole(tenant.memberId, "viewer"));
+
+        assertThat(refused(post("/api/v2/runs", tenant.memberKey, run), 403).code()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
     void invalidRoleChangeIsABadRequest() {
         ErrorBody error = refused(patchRole(tenant.memberId, "superuser"), 400);
 
