@@ -1,114 +1,125 @@
 package dev.runline.bench;
 
-import dev.runline.schemas.event.RunAccepted;
-import java.io.IOException;
-import java.nio.file.Files;
+import ch.qos.logback.classic.Level;
+import dev.runline.bench.child.Services;
+import dev.runline.bench.endtoend.EndToEndScenario;
+import dev.runline.bench.gateway.GatewayScenario;
+import dev.runline.bench.processor.ProcessorScenario;
+import dev.runline.bench.report.ResultFiles;
+import dev.runline.bench.report.SvgChart;
+import dev.runline.bench.report.Summary;
+import dev.runline.bench.report.Tables;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Runline's benchmarks, each printed beside the machine's raw limit measured in the same run.
- *
- * <p>Scenario {@code processor}: runs/s and rows/s of the processor draining a pre-filled topic of typical
- * runs (1 and 2 consumers), beside a raw COPY of exactly the same rows into the same tables.
- *
- * <p>Options: {@code --runs=N} (default 20000), {@code --units=N} (default 2000), {@code --partitions=N}
- * (default 12), {@code --repeat=N} (default 3; medians are reported), {@code --out=DIR} (default bench-results).
+ * Runline's benchmarks, each printed beside the machine's raw limit measured in the same run: the gateway
+ * beside the HTTP floor and the raw Kafka producer, the processor beside a raw COPY, the whole pipeline end
+ * to end; the memory of each service throughout. One real broker (in this JVM) and one real PostgreSQL serve
+ * all scenarios, each on its own topic and database; the gateway, the processor and the HTTP floor run in
+ * JVMs of their own. Options: see {@link BenchOptions} and the README's Benchmarks section.
  */
 public final class Bench {
+
+    /** Everything one run measured, as written to the result file. */
+    public record Result(Instant at, Map<String, Object> machine, Map<String, Object> options,
+            GatewayScenario.Result gateway, ProcessorScenario.Result processor, EndToEndScenario.Result endToEnd,
+            List<Summary> summary) {}
 
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int runs = Integer.parseInt(options.getOrDefault("runs", "20000"));
-        int units = Integer.parseInt(options.getOrDefault("units", "2000"));
-        int partitions = Integer.parseInt(options.getOrDefault("partitions", "12"));
-        int repeat = Integer.parseInt(options.getOrDefault("repeat", "3"));
-        Path out = Path.of(options.getOrDefault("out", "bench-results"));
+        BenchOptions options = BenchOptions.parse(args);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String base = "bench-" + at.toString().replace(":", "").replace("-", "");
+        Path logDir = options.out().resolve(base + "-logs");
+        Services services = new Services(options.childJvmOptions(), options.jfr(), logDir);
+        Progress progress = new Progress();
+        progress.say("scenarios %s; child JVM options %s; logs in %s", options.scenarios(), options.childJvmOptions(), logDir);
 
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        broker.brokerProperties(Map.of("message.max.bytes", String.valueOf(16 * 1024 * 1024)));
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = startBroker(options.partitions());
+        GatewayScenario.Result gateway = null;
+        ProcessorScenario.Result processor = null;
+        EndToEndScenario.Result endToEnd = null;
         try (BenchDatabase database = new BenchDatabase()) {
-            List<Row> rows = new ArrayList<>();
-            for (int round = 1; round <= repeat; round++) {
-                String copyUrl = database.newDatabase();
-                List<RunAccepted> copyRuns = new TypicalRuns(BenchDatabase.seed(copyUrl)).generate(runs, units);
-                rows.add(new Row("raw COPY", round, runs, CopyBaseline.copy(copyUrl, copyRuns)));
-                for (int consumers : new int[] {1, 2}) {
-                    String url = database.newDatabase();
-                    List<RunAccepted> events = new TypicalRuns(BenchDatabase.seed(url)).generate(runs, units);
-                    String topic = "bench-runs-" + round + "-" + consumers;
-                    broker.addTopics(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1));
-                    ProcessorDrain.fill(broker.getBrokersAsString(), topic, events);
-                    ProcessorDrain.Result result = ProcessorDrain.drain(broker.getBrokersAsString(), topic, url, consumers, runs);
-                    rows.add(new Row("processor, " + consumers + " consumer" + (consumers > 1 ? "s" : ""), round,
-                            result.runs(), result.nanos()));
-                }
-                System.out.printf("round %d of %d done%n", round, repeat);
+            String bootstrap = broker.getBrokersAsString();
+            if (options.includes("gateway")) {
+                gateway = GatewayScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(Tables.gateway(gateway));
             }
-            report(rows, runs, out);
+            if (options.includes("processor")) {
+                processor = ProcessorScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(Tables.processor(processor));
+            }
+            if (options.includes("e2e")) {
+                endToEnd = EndToEndScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(Tables.endToEnd(endToEnd));
+            }
         } finally {
             broker.destroy();
         }
+        List<Summary> summary = Summary.of(gateway, processor, endToEnd);
+        System.out.print(Tables.memory(gateway, processor, endToEnd));
+        System.out.print(Tables.summary(summary));
+        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, summary);
+        Path file = ResultFiles.write(options.out(), base, result,
+                SvgChart.render("Runline benchmark, " + at + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                        gateway, endToEnd, summary));
+        progress.say("result file %s, chart %s", file.toAbsolutePath(), file.resolveSibling(base + ".svg").toAbsolutePath());
     }
 
-    record Row(String scenario, int round, int runs, long nanos) {
-        double runsPerSecond() {
-            return runs / (nanos / 1e9);
+    /**
+     * The broker's start-up prints its storage formatting to standard output and its whole configuration to
+     * the log, and it warns about its own routine (topics auto-created twice, clients closed twice); none of
+     * it helps read a benchmark, so this JVM logs errors only and the output is held back during start-up.
+     * The services' own logs are in their log files.
+     */
+    private static EmbeddedKafkaKraftBroker startBroker(int partitions) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+            broker.brokerProperties(Map.of("message.max.bytes", String.valueOf(16 * 1024 * 1024)));
+            broker.afterPropertiesSet();
+            return broker;
+        } finally {
+            System.setOut(out);
         }
     }
 
-    private static void report(List<Row> rows, int runs, Path out) throws IOException {
-        Map<String, List<Row>> byScenario = new LinkedHashMap<>();
-        rows.forEach(row -> byScenario.computeIfAbsent(row.scenario(), k -> new ArrayList<>()).add(row));
-        double copyMedian = median(byScenario.get("raw COPY"));
-        StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%nProcessor drain: %d typical runs (%d rows each: run, %d phases, %d measurements, %d logs)%n",
-                runs, TypicalRuns.ROWS_PER_RUN, TypicalRuns.PHASES, TypicalRuns.PHASES * TypicalRuns.MEASUREMENTS_PER_PHASE,
-                TypicalRuns.LOGS));
-        table.append(String.format(Locale.ROOT, "%-24s %12s %12s %14s %s%n", "scenario", "runs/s", "rows/s", "÷ raw COPY", "rounds (runs/s)"));
-        StringBuilder json = new StringBuilder("{\"scenario\":\"processor\",\"runs\":" + runs + ",\"rows_per_run\":"
-                + TypicalRuns.ROWS_PER_RUN + ",\"at\":\"" + Instant.now() + "\",\"results\":[");
-        boolean firstJson = true;
-        for (var entry : byScenario.entrySet()) {
-            double median = median(entry.getValue());
-            List<String> each = entry.getValue().stream().map(r -> String.format(Locale.ROOT, "%.0f", r.runsPerSecond())).toList();
-            table.append(String.format(Locale.ROOT, "%-24s %12.0f %12.0f %13.0f%% %s%n", entry.getKey(), median,
-                    median * TypicalRuns.ROWS_PER_RUN, 100 * median / copyMedian, each));
-            json.append(firstJson ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"name\":\"%s\",\"runs_per_s\":%.1f,\"rows_per_s\":%.1f,\"ratio_to_copy\":%.3f,\"rounds\":%s}",
-                    entry.getKey(), median, median * TypicalRuns.ROWS_PER_RUN, median / copyMedian, each));
-            firstJson = false;
-        }
-        json.append("]}\n");
-        System.out.print(table);
-        Files.createDirectories(out);
-        Path file = out.resolve("processor-" + Instant.now().toString().replace(':', '-') + ".json");
-        Files.writeString(file, json);
-        System.out.println("Result file: " + file.toAbsolutePath());
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        return machine;
     }
 
-    private static double median(List<Row> rows) {
-        double[] rates = rows.stream().mapToDouble(Row::runsPerSecond).sorted().toArray();
-        return rates.length % 2 == 1 ? rates[rates.length / 2] : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("Options look like --runs=20000; got " + arg);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
+    private static Map<String, Object> describe(BenchOptions options) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("scenarios", BenchOptions.ALL.stream().filter(options::includes).toList());
+        described.put("duration", Progress.show(options.duration()));
+        described.put("warmup", Progress.show(options.warmup()));
+        described.put("rates", options.rates());
+        described.put("large_rate", options.largeRate());
+        described.put("connections", options.connections());
+        described.put("large_connections", options.largeConnections());
+        described.put("e2e_rate", options.e2eRate());
+        described.put("e2e_duration", Progress.show(options.e2eDuration()));
+        described.put("runs", options.runs());
+        described.put("units", options.units());
+        described.put("partitions", options.partitions());
+        described.put("repeat", options.repeat());
+        described.put("child_jvm", options.childJvmOptions());
+        return described;
     }
 }

@@ -1,5 +1,6 @@
 package dev.runline.bench;
 
+import dev.runline.gateway.auth.ApiKeySecrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -15,17 +16,26 @@ import org.flywaydb.core.Flyway;
  * unlike the embedded defaults) so that both contenders pay what production pays; a fresh, migrated
  * database per scenario.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
 
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
-    /** The seeded organization a scenario's runs belong to. */
-    record Tenant(UUID organizationId, UUID procedureId, UUID keyId) {}
+    /**
+     * The seeded organization a scenario's runs belong to.
+     *
+     * @param apiKey the secret of the seeded admin's API key, for {@code Authorization: Bearer}
+     */
+    public record Tenant(UUID organizationId, UUID procedureId, UUID keyId, String apiKey) {
+        @Override
+        public String toString() {
+            return "Tenant[organizationId=" + organizationId + ", procedureId=" + procedureId + "]";
+        }
+    }
 
     private final EmbeddedPostgres postgres;
     private int databases;
 
-    BenchDatabase() throws IOException {
+    public BenchDatabase() throws IOException {
         this.postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -34,7 +44,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** A new database with the Runline schema; returns its JDBC URL. */
-    String newDatabase() throws SQLException {
+    public String newDatabase() throws SQLException {
         String name = "bench_" + (++databases);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -45,8 +55,10 @@ final class BenchDatabase implements AutoCloseable {
         return url;
     }
 
-    static Tenant seed(String url) throws SQLException {
-        Tenant tenant = new Tenant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    /** An organization, an admin, a procedure and the admin's API key, hashed as the gateway hashes keys. */
+    public static Tenant seed(String url) throws SQLException {
+        ApiKeySecrets.NewApiKey key = ApiKeySecrets.generate();
+        Tenant tenant = new Tenant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), key.secret());
         UUID user = UUID.randomUUID();
         try (Connection connection = DriverManager.getConnection(url, USER, "")) {
             execute(connection, "INSERT INTO organizations (id, name) VALUES (?, 'Bench')", tenant.organizationId());
@@ -56,8 +68,8 @@ final class BenchDatabase implements AutoCloseable {
                     tenant.procedureId(), tenant.organizationId());
             execute(connection, """
                     INSERT INTO api_keys (id, organization_id, user_id, name, prefix, secret_sha256)
-                    VALUES (?, ?, ?, 'bench', 'rl_bench', ?)
-                    """, tenant.keyId(), tenant.organizationId(), user, UUID.randomUUID().toString().getBytes());
+                    VALUES (?, ?, ?, 'bench', ?, ?)
+                    """, tenant.keyId(), tenant.organizationId(), user, key.prefix(), key.sha256());
         }
         return tenant;
     }

@@ -1,6 +1,9 @@
-package dev.runline.bench;
+package dev.runline.bench.processor;
 
-import dev.runline.processor.ProcessorApplication;
+import dev.runline.bench.BenchDatabase;
+import dev.runline.bench.child.ProcessUsage;
+import dev.runline.bench.child.Services;
+import dev.runline.bench.child.UsageWindow;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.RunPartitionKey;
 import dev.runline.schemas.event.RunAccepted;
@@ -9,26 +12,29 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The processor draining a pre-filled topic: the topic is filled first, then a processor with
- * {@code consumers} consumers starts; the rate is taken from the first stored run to the last, so start-up
- * is not counted.
+ * {@code consumers} consumers starts in its own JVM; the rate is taken from the first stored run to the
+ * last, so start-up is not counted.
  */
 final class ProcessorDrain {
 
-    record Result(int runs, long nanos) {
+    record Result(int runs, long nanos, ProcessUsage processor) {
         double runsPerSecond() {
             return runs / (nanos / 1e9);
         }
     }
+
+    /** No run stored for this long means the processor is stuck (or failed to start consuming). */
+    private static final Duration STALL = Duration.ofMinutes(2);
 
     private ProcessorDrain() {}
 
@@ -52,31 +58,39 @@ final class ProcessorDrain {
         }
     }
 
-    static Result drain(String bootstrapServers, String topic, String databaseUrl, int consumers, int runs)
-            throws SQLException, InterruptedException {
-        try (ConfigurableApplicationContext processor = ProcessorApplication.start(
-                "--spring.main.web-application-type=none",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spring.kafka.consumer.group-id=bench-" + topic + "-" + consumers,
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=" + BenchDatabase.USER,
-                "--spring.datasource.password=",
-                "--runline.processor.topic=" + topic,
-                "--runline.processor.dead-letter-topic=" + topic + "-dlt",
-                "--runline.processor.concurrency=" + consumers,
-                "--logging.level.root=WARN");
-                Connection connection = DriverManager.getConnection(databaseUrl, BenchDatabase.USER, "")) {
-            long first = 0;
+    /**
+     * Starts a processor (its own JVM) on the filled topic and waits until it stored {@code runs} runs; its
+     * resources are measured from the first stored run to the last, like its rate.
+     */
+    static Result drain(Services services, String name, String bootstrapServers, String topic, String databaseUrl,
+            int consumers, int partitions, int runs) throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, BenchDatabase.USER, "");
+                Services.Running processor = services.processor(name, bootstrapServers, databaseUrl, topic,
+                        "bench-" + topic, consumers, partitions)) {
+            // Until a first run is stored the window runs from readiness: if every run lands between two polls (a
+            // smoke run's handful), that is the only window there is, consumer group join included.
+            long first = System.nanoTime();
             int firstCount = 0;
+            UsageWindow usage = processor.jvm().startWindow();
+            int lastCount = -1;
+            long lastProgress = System.nanoTime();
             while (true) {
                 int stored = count(connection);
                 long now = System.nanoTime();
-                if (first == 0 && stored > 0) {
-                    first = now;
-                    firstCount = stored;
+                if (stored != lastCount) {
+                    lastCount = stored;
+                    lastProgress = now;
+                } else if (now - lastProgress > STALL.toNanos()) {
+                    throw new IllegalStateException(name + " stored no run for " + STALL + " (" + stored + " of " + runs
+                            + " stored); see its log");
                 }
                 if (stored >= runs) {
-                    return new Result(runs - firstCount, now - first);
+                    return new Result(runs - firstCount, now - first, usage.finish());
+                }
+                if (firstCount == 0 && stored > 0) {
+                    first = now;
+                    firstCount = stored;
+                    usage = processor.jvm().startWindow();
                 }
                 Thread.sleep(20);
             }

@@ -1,5 +1,6 @@
-package dev.runline.bench;
+package dev.runline.bench.runs;
 
+import dev.runline.bench.BenchDatabase;
 import dev.runline.schemas.event.ApiVersion;
 import dev.runline.schemas.event.JsonValue;
 import dev.runline.schemas.event.Log;
@@ -25,26 +26,26 @@ import java.util.UUID;
  * The typical run of an end-of-line test: 5 phases of 10 numeric measurements with limits, 20 logs and a
  * few metadata keys (about 8 KB as JSON), on a line of {@code units} serials sharing one part and batch.
  */
-final class TypicalRuns {
+public final class TypicalRuns {
 
-    static final int PHASES = 5;
-    static final int MEASUREMENTS_PER_PHASE = 10;
-    static final int LOGS = 20;
+    public static final int PHASES = 5;
+    public static final int MEASUREMENTS_PER_PHASE = 10;
+    public static final int LOGS = 20;
     /** Rows one typical run becomes: the run, its phases, measurements and logs. */
-    static final int ROWS_PER_RUN = 1 + PHASES + PHASES * MEASUREMENTS_PER_PHASE + LOGS;
+    public static final int ROWS_PER_RUN = 1 + PHASES + PHASES * MEASUREMENTS_PER_PHASE + LOGS;
 
     private final UUID organizationId;
     private final UUID procedureId;
     private final UUID keyId;
     private final Random random = new Random(42);
 
-    TypicalRuns(BenchDatabase.Tenant tenant) {
+    public TypicalRuns(BenchDatabase.Tenant tenant) {
         this.organizationId = tenant.organizationId();
         this.procedureId = tenant.procedureId();
         this.keyId = tenant.keyId();
     }
 
-    List<RunAccepted> generate(int count, int units) {
+    public List<RunAccepted> generate(int count, int units) {
         List<RunAccepted> runs = new ArrayList<>(count);
         Instant start = Instant.parse("2026-11-23T06:00:00Z");
         for (int i = 0; i < count; i++) {

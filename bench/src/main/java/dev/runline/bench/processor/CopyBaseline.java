@@ -1,5 +1,6 @@
-package dev.runline.bench;
+package dev.runline.bench.processor;
 
+import dev.runline.bench.BenchDatabase;
 import dev.runline.processor.persist.RunRows;
 import dev.runline.schemas.event.Phase;
 import dev.runline.schemas.event.RunAccepted;
