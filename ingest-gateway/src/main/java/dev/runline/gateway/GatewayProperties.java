@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param referenceCacheTtl   how long keys, procedures and organization settings are served from memory;
  *                            also the bound on how late a revoked key or a new procedure is seen
  * @param referenceCacheSize  entries kept per reference cache
+ * @param keepAliveMaxBody    requests with a larger body (or a chunked one) are answered with Connection: close, working
+ *                            around a keep-alive stall in Reactor Netty 1.3.7 (see LargeRequestConnectionClose)
  * @param inFlightHorizon    how long after it was accepted a run that is neither stored nor dead-lettered is reported
  *                            in flight by the status route; past it the id is unknown (404)
  * @param maxBodySize         largest request body accepted (413 above it)
@@ -36,5 +38,6 @@ public record GatewayProperties(
         @DefaultValue("100000") @Positive long referenceCacheSize,
         @DefaultValue("10MB") DataSize maxBodySize,
         @DefaultValue("7d") Duration inFlightHorizon,
+        @DefaultValue("64KB") DataSize keepAliveMaxBody,
         Integer replicas,
         Integer minInsyncReplicas) {}
