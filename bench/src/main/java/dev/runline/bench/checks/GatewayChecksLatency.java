@@ -7,6 +7,7 @@ import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.ratelimit.KeyRateLimiter;
 import dev.runline.gateway.ratelimit.RateLimitProperties;
 import dev.runline.gateway.reference.ReferenceData;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,7 +37,12 @@ public final class GatewayChecksLatency {
         try (BenchDatabase database = new BenchDatabase()) {
             String url = database.newDatabase();
             BenchDatabase.Tenant tenant = BenchDatabase.seed(url);
-            Jdbi jdbi = Jdbi.create(url, BenchDatabase.USER, "").installPlugin(new SqlObjectPlugin());
+            // Pooled like the gateway's (Hikari): a cold lookup is a query, not a new connection.
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(url);
+            pool.setUsername(BenchDatabase.USER);
+            pool.setMaximumPoolSize(4);
+            Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
             Binder defaults = new Binder(new MapConfigurationPropertySource());
             GatewayProperties properties = defaults.bindOrCreate("runline.gateway", GatewayProperties.class);
             RateLimitProperties unlimited = new RateLimitProperties(false, 300, 3000, 100_000);
@@ -62,6 +68,7 @@ public final class GatewayChecksLatency {
             }
             print("warm (cached)", warm);
             print("cold (3 database lookups)", cold);
+            pool.close();
         }
     }
 
