@@ -2,6 +2,7 @@ package dev.runline.gateway.bootstrap.cli;
 
 import dev.runline.gateway.bootstrap.KeyFile;
 import dev.runline.gateway.bootstrap.OrganizationBootstrap;
+import dev.runline.schemas.cli.CliLogging;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Properties;

@@ -2,6 +2,7 @@ package dev.runline.processor.deadletter.cli;
 
 import dev.runline.processor.deadletter.DeadLetter;
 import dev.runline.processor.deadletter.DeadLetterDao;
+import dev.runline.schemas.cli.CliLogging;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

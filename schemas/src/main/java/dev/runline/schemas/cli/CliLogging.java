@@ -1,4 +1,4 @@
-package dev.runline.gateway.bootstrap.cli;
+package dev.runline.schemas.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,16 +9,16 @@ import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logging for the command, which runs without Spring Boot's logging setup: logback's fallback would print
- * the JDBC and Jdbi debug logs to standard output, into what a script captures with {@code $(...)}. Only
- * errors are logged, to standard error. (The processor's dead-letter tool has the same class; the gateway
- * does not depend on the processor.)
+ * Logging for Runline's command-line tools (dead-letters, bootstrap), which run without Spring Boot's logging
+ * setup: logback's fallback would print the Kafka and JDBC clients' debug logs to standard output, among the
+ * tables or into what a script captures with {@code $(...)}. Only errors are logged, to standard error; the
+ * tools report failures themselves, with their context.
  */
-final class CliLogging {
+public final class CliLogging {
 
     private CliLogging() {}
 
-    static void quiet() {
+    public static void quiet() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // another SLF4J provider configures itself
         }
