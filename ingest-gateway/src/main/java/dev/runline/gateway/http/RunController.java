@@ -5,9 +5,6 @@ import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.run.RunIntake;
 import dev.runline.schemas.event.ApiVersion;
 import java.util.UUID;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -69,19 +66,8 @@ public class RunController {
      * and never more than {@code runline.gateway.max-body-size} of them.
      */
     private Mono<byte[]> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than " + maxBodyBytes + " bytes (runline.gateway.max-body-size)"))
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0]);
+        return RequestBodies.read(request, maxBodyBytes,
+                "The request body is larger than " + maxBodyBytes + " bytes (runline.gateway.max-body-size)");
     }
 
     private JsonNode parse(byte[] body) {

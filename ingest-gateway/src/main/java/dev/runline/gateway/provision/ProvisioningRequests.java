@@ -6,8 +6,7 @@ import dev.runline.gateway.auth.Permission;
 import dev.runline.gateway.auth.Permissions;
 import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
+import dev.runline.gateway.http.RequestBodies;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -40,19 +39,7 @@ public class ProvisioningRequests {
 
     /** The body as a JSON object: 400 when empty, malformed or not an object; 413 over 64 KB. */
     public Mono<JsonNode> body(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES)
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than " + MAX_BODY_BYTES + " bytes"))
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    } finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
-                .defaultIfEmpty(new byte[0])
+        return RequestBodies.read(request, MAX_BODY_BYTES, "The request body is larger than " + MAX_BODY_BYTES + " bytes")
                 .map(this::parse);
     }
 
