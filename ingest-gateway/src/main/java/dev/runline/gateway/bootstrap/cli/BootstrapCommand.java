@@ -2,6 +2,7 @@ package dev.runline.gateway.bootstrap.cli;
 
 import dev.runline.gateway.bootstrap.KeyFile;
 import dev.runline.gateway.bootstrap.OrganizationBootstrap;
+import dev.runline.schemas.cli.CliErrors;
 import dev.runline.schemas.cli.CliLogging;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,9 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code bootstrap}: the first organization, its first admin and an admin API key, for deployment scripts.
@@ -93,14 +92,7 @@ public final class BootstrapCommand implements Callable<Integer> {
                     default -> null;
                 }
                 : null);
-        commandLine.setParameterExceptionHandler(BootstrapCommand::invalidCommandLine);
-        commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> {
-            // Expected failures (no schema, database unreachable, a user with another role) in one line.
-            failed.getErr().println("error: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
-            failed.getErr().flush();
-            return 1;
-        });
-        return commandLine;
+        return CliErrors.install(commandLine);
     }
 
     @Override
@@ -144,15 +136,4 @@ public final class BootstrapCommand implements Callable<Integer> {
         return Jdbi.create(dbUrl, properties).installPlugin(new SqlObjectPlugin());
     }
 
-    /** The mistake and where to read more: a full usage text would push the mistake off the screen. */
-    private static int invalidCommandLine(ParameterException error, String[] args) {
-        CommandLine failed = error.getCommandLine();
-        PrintWriter err = failed.getErr();
-        err.println(error.getMessage());
-        if (!UnmatchedArgumentException.printSuggestions(error, err)) {
-            err.println("See '" + failed.getCommandSpec().qualifiedName() + " --help'.");
-        }
-        err.flush();
-        return failed.getCommandSpec().exitCodeOnInvalidInput();
-    }
 }

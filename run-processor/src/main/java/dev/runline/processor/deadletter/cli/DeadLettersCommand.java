@@ -2,8 +2,8 @@ package dev.runline.processor.deadletter.cli;
 
 import dev.runline.processor.deadletter.DeadLetter;
 import dev.runline.processor.deadletter.DeadLetterDao;
+import dev.runline.schemas.cli.CliErrors;
 import dev.runline.schemas.cli.CliLogging;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -17,10 +17,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code dead-letters}: the operations tool for what the processor could not store. Lists and shows dead
@@ -92,13 +90,7 @@ public final class DeadLettersCommand implements Callable<Integer>, AutoCloseabl
                     default -> null;
                 }
                 : null);
-        commandLine.setParameterExceptionHandler(DeadLettersCommand::invalidCommandLine);
-        commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> {
-            // Expected failures (database unreachable, bad id) are explained in one line, not a stack trace.
-            failed.getErr().println("error: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
-            return 1;
-        });
-        return commandLine;
+        return CliErrors.install(commandLine);
     }
 
     /** Without a subcommand there is nothing to do: show what there is. */
@@ -108,17 +100,6 @@ public final class DeadLettersCommand implements Callable<Integer>, AutoCloseabl
         return spec.exitCodeOnInvalidInput();
     }
 
-    /** The mistake and where to read more: a full usage text would push the mistake off the screen. */
-    private static int invalidCommandLine(ParameterException error, String[] args) {
-        CommandLine failed = error.getCommandLine();
-        PrintWriter err = failed.getErr();
-        err.println(error.getMessage());
-        if (!UnmatchedArgumentException.printSuggestions(error, err)) {
-            err.println("See '" + failed.getCommandSpec().qualifiedName() + " --help'.");
-        }
-        err.flush();
-        return failed.getCommandSpec().exitCodeOnInvalidInput();
-    }
 
     Operator operator() {
         return operator;
