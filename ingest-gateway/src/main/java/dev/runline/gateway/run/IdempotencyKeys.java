@@ -29,8 +29,11 @@ public class IdempotencyKeys {
         this.dao = jdbi.onDemand(IdempotencyKeyDao.class);
     }
 
-    /** The run id this request stands for: a new one, or the one its key was first used for. */
-    public Mono<UUID> runIdFor(UUID organizationId, String key, byte[] requestSha256) {
+    /**
+     * The run id this request stands for: a new one, or the one its key was first used for. The body is
+     * hashed only when a key was sent: most stations send none, and SHA-256 of every body is measurable.
+     */
+    public Mono<UUID> runIdFor(UUID organizationId, String key, String apiVersion, byte[] body) {
         if (key == null) {
             return Mono.just(RunIds.next());
         }
@@ -39,7 +42,7 @@ public class IdempotencyKeys {
                     List.of(new Issue(List.of("Idempotency-Key"), "must be 1 to " + KEY_MAX + " characters")), null));
         }
         // JDBC blocks: keep it off the event loop.
-        return Mono.fromCallable(() -> reserveOrFind(organizationId, key, requestSha256))
+        return Mono.fromCallable(() -> reserveOrFind(organizationId, key, requestSha256(apiVersion, body)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

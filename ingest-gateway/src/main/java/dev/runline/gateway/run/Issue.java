@@ -1,6 +1,6 @@
 package dev.runline.gateway.run;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -29,10 +29,38 @@ public record Issue(List<Object> path, String message) {
         return (text.isEmpty() ? "body" : text) + ": " + message;
     }
 
+    /**
+     * {@code path} one step longer, in constant time: readers build a path for every field and element they
+     * visit, and almost none of them ever becomes an issue (whose constructor copies it into a plain list).
+     */
     static List<Object> append(List<Object> path, Object step) {
-        List<Object> longer = new ArrayList<>(path.size() + 1);
-        longer.addAll(path);
-        longer.add(step);
-        return longer;
+        return new LongerPath(path, step);
+    }
+
+    /** An immutable path: its parent's steps, then one more. */
+    private static final class LongerPath extends AbstractList<Object> {
+
+        private final List<Object> parent;
+        private final Object last;
+        private final int size;
+
+        LongerPath(List<Object> parent, Object last) {
+            this.parent = parent;
+            this.last = last;
+            this.size = parent.size() + 1;
+        }
+
+        @Override
+        public Object get(int index) {
+            if (index == size - 1) {
+                return last;
+            }
+            return parent.get(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

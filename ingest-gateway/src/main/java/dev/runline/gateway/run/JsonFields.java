@@ -2,12 +2,7 @@ package dev.runline.gateway.run;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,26 +65,34 @@ public final class JsonFields {
      * rather than failing in the processor. The field readers leave such numbers to this walk.
      */
     void rejectUnstorable(JsonNode node, List<Object> path) {
-        if (node.isNumber()) {
-            if (finite(node) == null) {
-                issue(path, "must be a finite number");
-            }
-        } else if (node.isString()) {
-            if (node.stringValue().indexOf('\u0000') >= 0) {
-                issue(path, "must not contain the NUL character (U+0000)");
-            }
-        } else if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                List<Object> at = Issue.append(path, entry.getKey().replace("\u0000", "\\u0000"));
-                if (entry.getKey().indexOf('\u0000') >= 0) {
-                    issue(at, "a key must not contain the NUL character (U+0000)");
+        // One switch on the node type: this walk visits every node of the body.
+        switch (node.getNodeType()) {
+            case NUMBER -> {
+                if (finite(node) == null) {
+                    issue(path, "must be a finite number");
                 }
-                rejectUnstorable(entry.getValue(), at);
             }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                rejectUnstorable(node.get(i), Issue.append(path, i));
+            case STRING -> {
+                if (node.stringValue().indexOf('\u0000') >= 0) {
+                    issue(path, "must not contain the NUL character (U+0000)");
+                }
             }
+            case OBJECT -> {
+                for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                    String key = entry.getKey();
+                    List<Object> at = Issue.append(path, key.replace("\u0000", "\\u0000"));
+                    if (key.indexOf('\u0000') >= 0) {
+                        issue(at, "a key must not contain the NUL character (U+0000)");
+                    }
+                    rejectUnstorable(entry.getValue(), at);
+                }
+            }
+            case ARRAY -> {
+                for (int i = 0; i < node.size(); i++) {
+                    rejectUnstorable(node.get(i), Issue.append(path, i));
+                }
+            }
+            default -> { }
         }
     }
 
@@ -215,10 +218,7 @@ public final class JsonFields {
             return null;
         }
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
-            Instant instant = parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
-                    ? OffsetDateTime.from(parsed).toInstant()
-                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+            Instant instant = IsoDateTimes.parse(value);
             if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
                 issue(Issue.append(path, field), "must be between the years 1 and 9999");
                 return null;

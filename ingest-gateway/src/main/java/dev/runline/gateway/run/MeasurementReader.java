@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a measurement (contract §4), the same in v1 and v2: typed values, units, validators,
@@ -19,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class MeasurementReader {
 
     static final Set<String> OPERATORS = Set.of(">", ">=", "<", "<=", "==", "!=", "matches", "in", "not in", "range");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MeasurementReader() {}
 
@@ -33,15 +29,9 @@ final class MeasurementReader {
                 ? MeasurementOutcome.UNSET
                 : fields.enumValue(node, at, "outcome", MeasurementOutcome.class, true);
         Object units = units(fields, node, at, "units");
-        ArrayNode validators = validators(fields, node, at);
+        JsonNode validators = fields.arrayNode(node, at, "validators", (v, vAt) -> validator(fields, v, vAt));
         Double lower = fields.number(node, at, "lower_limit");
         Double upper = fields.number(node, at, "upper_limit");
-        if (lower != null) {
-            validators.add(legacyLimit(">=", lower));
-        }
-        if (upper != null) {
-            validators.add(legacyLimit("<=", upper));
-        }
         JsonNode aggregations = aggregations(fields, node, at);
         JsonNode xAxis = JsonFields.present(node, "x_axis");
         if (xAxis != null && !series(fields, xAxis, Issue.append(at, "x_axis"))) {
@@ -57,7 +47,7 @@ final class MeasurementReader {
                 .setOutcome(outcome)
                 .setMeasuredValue(measuredValue(JsonFields.present(node, "measured_value")))
                 .setUnits(units)
-                .setValidators(validators.isEmpty() && JsonFields.present(node, "validators") == null ? null : whole(validators))
+                .setValidators(validators(validators, lower, upper))
                 .setAggregations(whole(aggregations))
                 .setXAxis(whole(xAxis))
                 .setYAxis(whole(yAxis))
@@ -65,12 +55,38 @@ final class MeasurementReader {
                 .build();
     }
 
-    /** A deprecated limit as the validator it means. */
-    static ObjectNode legacyLimit(String operator, double limit) {
-        ObjectNode validator = JSON.createObjectNode();
-        validator.put("operator", operator);
-        validator.put("expected_value", limit);
-        return validator;
+    /**
+     * The validators sent, then the deprecated limits as the validators they mean ({@code >=} and {@code <=});
+     * null when there are neither. Written as JSON text directly: most stations still send only the limits.
+     */
+    static JsonValue validators(JsonNode sent, Double lower, Double upper) {
+        if (sent == null && lower == null && upper == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(128).append('[');
+        if (sent != null) {
+            for (int i = 0; i < sent.size(); i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                JsonText.write(sent.get(i), text);
+            }
+        }
+        legacyLimit(text, ">=", lower);
+        legacyLimit(text, "<=", upper);
+        return new JsonValue(text.append(']').toString());
+    }
+
+    private static void legacyLimit(StringBuilder validators, String operator, Double limit) {
+        if (limit == null) {
+            return;
+        }
+        if (validators.length() > 1) {
+            validators.append(',');
+        }
+        validators.append("{\"operator\":\"").append(operator).append("\",\"expected_value\":");
+        JsonText.writeNumber(limit, validators);
+        validators.append('}');
     }
 
     /**
@@ -90,7 +106,7 @@ final class MeasurementReader {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return new JsonValue(node.toString());
+        return new JsonValue(JsonText.of(node));
     }
 
     /** A string, or a list of strings. */
@@ -115,11 +131,6 @@ final class MeasurementReader {
         }
         fields.issue(Issue.append(at, field), "must be a string or an array of strings");
         return null;
-    }
-
-    private static ArrayNode validators(JsonFields fields, JsonNode node, List<Object> at) {
-        JsonNode validators = fields.arrayNode(node, at, "validators", (v, vAt) -> validator(fields, v, vAt));
-        return validators == null ? JSON.createArrayNode() : (ArrayNode) validators.deepCopy();
     }
 
     private static JsonNode aggregations(JsonFields fields, JsonNode node, List<Object> at) {
@@ -195,6 +206,6 @@ final class MeasurementReader {
     }
 
     private static JsonValue whole(JsonNode node) {
-        return node == null ? null : new JsonValue(node.toString());
+        return node == null ? null : new JsonValue(JsonText.of(node));
     }
 }

@@ -68,8 +68,7 @@ public class RunIntake {
                 .flatMap(run -> stationLinked(caller, run))
                 .flatMap(run -> version == ApiVersion.V1 ? operatorIsMember(caller, run) : Mono.just(run))
                 .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run, result.unitPaths()))
-                .zipWhen(run -> idempotencyKeys.runIdFor(caller.organizationId(), idempotencyKey,
-                        IdempotencyKeys.requestSha256(version.name(), raw)))
+                .zipWhen(run -> idempotencyKeys.runIdFor(caller.organizationId(), idempotencyKey, version.name(), raw))
                 .flatMap(runAndId -> {
                     Run.Builder run = runAndId.getT1();
                     RunAccepted event = RunAccepted.newBuilder()

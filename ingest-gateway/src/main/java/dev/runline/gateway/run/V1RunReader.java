@@ -1,6 +1,5 @@
 package dev.runline.gateway.run;
 
-import dev.runline.schemas.event.JsonValue;
 import dev.runline.schemas.event.Log;
 import dev.runline.schemas.event.Measurement;
 import dev.runline.schemas.event.MeasurementOutcome;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Validates a legacy v1 create-run body (contract §3–6) and normalises it into the same run event as
@@ -27,7 +24,6 @@ import tools.jackson.databind.node.ArrayNode;
 public final class V1RunReader {
 
     static final int TEXT_MAX = 255;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RunLimits limits;
 
@@ -197,19 +193,12 @@ public final class V1RunReader {
         }
         List<Measurement> measurements = new ArrayList<>();
         if (value != null && (value.isNumber() || value.isString())) {
-            ArrayNode validators = JSON.createArrayNode();
-            if (low != null) {
-                validators.add(MeasurementReader.legacyLimit(">=", low));
-            }
-            if (high != null) {
-                validators.add(MeasurementReader.legacyLimit("<=", high));
-            }
             measurements.add(Measurement.newBuilder()
                     .setName(name)
                     .setOutcome(passed ? MeasurementOutcome.PASS : MeasurementOutcome.FAIL)
                     .setMeasuredValue(MeasurementReader.measuredValue(value))
                     .setUnits(unit)
-                    .setValidators(validators.isEmpty() ? null : new JsonValue(validators.toString()))
+                    .setValidators(MeasurementReader.validators(null, low, high))
                     .build());
         }
         return Phase.newBuilder()

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -51,6 +52,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         })
 @EmbeddedKafka
 @AutoConfigureWebTestClient
+@Import(FreshConnectionPerRequest.class)
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GatewayIntegrationTest {
