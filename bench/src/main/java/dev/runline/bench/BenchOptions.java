@@ -15,7 +15,9 @@ import java.util.Set;
  * @param scenarios        which scenarios run: {@code gateway} (with its limits, the HTTP floor and the raw
  *                         Kafka producer), {@code processor} (with its limit, raw COPY), {@code e2e}
  * @param duration         measured time of each fixed-rate and saturation step
- * @param warmup           unmeasured load before each step (JIT, connection pools, caches)
+ * @param warmup           unmeasured load before each step (connection pools, caches)
+ * @param serviceWarmup    unmeasured load once, after a service started and before its first step, so that no
+ *                         step measures the JIT compiling the service (e2e: at its rate, then until caught up)
  * @param rates            fixed arrival rates for typical runs, runs/s
  * @param largeRate        fixed arrival rate for large runs, runs/s
  * @param connections      concurrent connections of the closed-loop saturation steps with typical runs
@@ -35,6 +37,7 @@ public record BenchOptions(
         Set<String> scenarios,
         Duration duration,
         Duration warmup,
+        Duration serviceWarmup,
         List<Integer> rates,
         int largeRate,
         int connections,
@@ -65,6 +68,7 @@ public record BenchOptions(
                 scenario.equals("all") ? Set.copyOf(ALL) : Set.copyOf(Arrays.asList(scenario.split(","))),
                 duration(take(o, "duration", "20s")),
                 duration(take(o, "warmup", "5s")),
+                duration(take(o, "service-warmup", "20s")),
                 Arrays.stream(take(o, "rates", "500,1000,2000").split(",")).map(String::strip).map(Integer::valueOf).toList(),
                 Integer.parseInt(take(o, "large-rate", "10")),
                 Integer.parseInt(take(o, "connections", "64")),

@@ -82,6 +82,13 @@ public final class ConsumerLag implements AutoCloseable {
                 slope > 0.01 * arrivalRate, window);
     }
 
+    /** The newest sample's lag, or -1 before the first sample. */
+    long latest() {
+        synchronized (samples) {
+            return samples.isEmpty() ? -1 : samples.getLast().lag();
+        }
+    }
+
     double secondsSinceStart() {
         return (System.nanoTime() - started) / 1e9;
     }

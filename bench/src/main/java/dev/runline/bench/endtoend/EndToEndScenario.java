@@ -3,6 +3,7 @@ package dev.runline.bench.endtoend;
 import dev.runline.bench.BenchDatabase;
 import dev.runline.bench.BenchOptions;
 import dev.runline.bench.Progress;
+import dev.runline.bench.child.MachineCpu;
 import dev.runline.bench.child.ProcessUsage;
 import dev.runline.bench.child.Services;
 import dev.runline.bench.child.UsageWindow;
@@ -37,14 +38,19 @@ public final class EndToEndScenario {
     private static final String GROUP = "bench-e2e";
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
     private static final int CONNECTIONS = 1000;
+    /** Longest wait for the processor to work off the warm-up's backlog; past it the measurement starts anyway. */
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
 
     /**
      * @param notSeenStored  acknowledged runs not seen stored {@link #STORE_TIMEOUT} after the load stopped
      * @param storedBeforeAck runs whose commit was seen before the client had read the 200 (counted as 0 ms)
+     * @param catchUpSeconds  how long after the warm-up the processor needed to work off its backlog
+     * @param machine         the whole machine's and PostgreSQL's CPU during the measured window
      */
     public record Result(int rate, LoadResult load, Percentiles ackToStored, Percentiles sentToStored,
             long acknowledged, long notSeenStored, long storedBeforeAck, ConsumerLag.Summary consumerLag,
-            ProcessUsage gateway, ProcessUsage processor, ProcessUsage bench) {}
+            double catchUpSeconds, ProcessUsage gateway, ProcessUsage processor, ProcessUsage bench,
+            MachineCpu.Usage machine) {}
 
     private EndToEndScenario() {}
 
@@ -62,15 +68,24 @@ public final class EndToEndScenario {
                 HttpLoad http = new HttpLoad(gateway.baseUrl(), RunBodies.PATH, tenant.apiKey(), CONNECTIONS);
                 ConsumerLag lag = new ConsumerLag(bootstrapServers, TOPIC, options.partitions(), GROUP)) {
             awaitConsumersAssigned(bootstrapServers);
-            progress.say("e2e: typical runs at %d runs/s for %s (+%s warm-up)", options.e2eRate(),
-                    Progress.show(options.e2eDuration()), Progress.show(options.warmup()));
+            // Warm-up: the same load, unmeasured, so that both services run compiled code; then a pause until the
+            // processor has worked off what the cold start left behind, as a running deployment would have.
+            progress.say("e2e: warm-up, typical runs at %d runs/s for %s", options.e2eRate(),
+                    Progress.show(options.serviceWarmup()));
+            OpenLoopLoad.run(http, typical, options.e2eRate(), Duration.ZERO, options.serviceWarmup(),
+                    OpenLoopLoad.Acknowledgements.NONE);
+            double catchUpSeconds = awaitCaughtUp(lag, options.e2eRate());
+            progress.say("e2e: typical runs at %d runs/s for %s (the processor caught up %.0f s after the warm-up)",
+                    options.e2eRate(), Progress.show(options.e2eDuration()), catchUpSeconds);
             UsageWindow gatewayUsage = gateway.jvm().startWindow();
             UsageWindow processorUsage = processor.jvm().startWindow();
             UsageWindow benchUsage = UsageWindow.startSelf();
-            double from = lag.secondsSinceStart() + options.warmup().toNanos() / 1e9;
+            MachineCpu machine = MachineCpu.start();
+            double from = lag.secondsSinceStart();
             double to = from + options.e2eDuration().toNanos() / 1e9;
-            LoadResult load = OpenLoopLoad.run(http, typical, options.e2eRate(), options.warmup(), options.e2eDuration(),
+            LoadResult load = OpenLoopLoad.run(http, typical, options.e2eRate(), Duration.ZERO, options.e2eDuration(),
                     (intended, ack, body) -> acknowledged.put(runId(body), new long[] {intended, ack}));
+            MachineCpu.Usage machineUsage = machine.finish();
             long deadline = System.nanoTime() + STORE_TIMEOUT.toNanos();
             while (acknowledged.keySet().stream().anyMatch(id -> stored.storedAt(id) == null) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -91,9 +106,27 @@ public final class EndToEndScenario {
                 sentToStored.recordValue((at - run.getValue()[0]) / 1000);
             }
             return new Result(options.e2eRate(), load, Percentiles.of(ackToStored), Percentiles.of(sentToStored),
-                    acknowledged.size(), missing, early, lag.summary(from, to, options.e2eRate()), gatewayUsage.finish(),
-                    processorUsage.finish(), benchUsage.finish());
+                    acknowledged.size(), missing, early, lag.summary(from, to, options.e2eRate()), catchUpSeconds,
+                    gatewayUsage.finish(), processorUsage.finish(), benchUsage.finish(), machineUsage);
         }
+    }
+
+    /**
+     * Waits until the consumer lag is under a tenth of a second of arrivals (or {@link #CATCH_UP_LIMIT} passed)
+     * and returns the seconds waited.
+     */
+    private static double awaitCaughtUp(ConsumerLag lag, int rate) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + CATCH_UP_LIMIT.toNanos();
+        Thread.sleep(1500); // the lag sampler's next sample postdates the warm-up's last run
+        while (System.nanoTime() < deadline) {
+            long latest = lag.latest();
+            if (latest >= 0 && latest <= Math.max(1, rate / 10)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** The gateway answers {@code {"id":"<uuid>"}}. */

@@ -11,6 +11,7 @@ import dev.runline.bench.load.HttpLoad;
 import dev.runline.bench.load.LoadResult;
 import dev.runline.bench.load.OpenLoopLoad;
 import dev.runline.bench.runs.RunBodies;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +58,7 @@ public final class GatewayScenario {
         List<Step> steps = new ArrayList<>();
         progress.say("gateway: starting the gateway");
         try (Services.Running gateway = services.gateway("gateway", bootstrapServers, url, "bench-gateway", options.partitions())) {
+            warmUp("gateway", gateway, tenant, typical, options, progress);
             for (int rate : options.rates()) {
                 steps.add(fixedRate("gateway", gateway, tenant, typical, rate, options, progress));
             }
@@ -66,6 +68,7 @@ public final class GatewayScenario {
         }
         progress.say("gateway: starting the HTTP floor");
         try (Services.Running floor = services.httpFloor("http-floor")) {
+            warmUp("http floor", floor, tenant, typical, options, progress);
             steps.add(saturation("http floor", floor, tenant, typical, options, progress));
             steps.add(saturation("http floor", floor, tenant, large, options, progress));
         }
@@ -73,6 +76,15 @@ public final class GatewayScenario {
         RawProducer.Result producer = RawProducer.run(bootstrapServers, options.partitions(), options.units(),
                 options.warmup(), options.duration());
         return new Result(typical.averageBytes(), large.averageBytes(), steps, producer);
+    }
+
+    /** Saturation, unmeasured, once after start: the first step must not measure the JIT compiling the server. */
+    private static void warmUp(String target, Services.Running server, BenchDatabase.Tenant tenant, RunBodies bodies,
+            BenchOptions options, Progress progress) throws InterruptedException {
+        progress.say("%s: warm-up, %s runs at saturation for %s", target, bodies.name(), Progress.show(options.serviceWarmup()));
+        try (HttpLoad http = new HttpLoad(server.baseUrl(), RunBodies.PATH, tenant.apiKey(), options.connections())) {
+            ClosedLoopLoad.run(http, bodies, options.connections(), Duration.ZERO, options.serviceWarmup());
+        }
     }
 
     private static Step fixedRate(String target, Services.Running server, BenchDatabase.Tenant tenant, RunBodies bodies,

@@ -1,6 +1,7 @@
 package dev.runline.bench.processor;
 
 import dev.runline.bench.BenchDatabase;
+import dev.runline.processor.persist.CsvRows;
 import dev.runline.processor.persist.RunRows;
 import dev.runline.schemas.event.Phase;
 import dev.runline.schemas.event.RunAccepted;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,20 +53,20 @@ final class CopyBaseline {
             PGConnection pg = connection.unwrap(PGConnection.class);
             copy(pg, "runs (id, organization_id, procedure_id, procedure_version_id, unit_id, outcome, started_at, ended_at,"
                     + " operator_user_id, api_key_id, station_id, docstring, metadata, api_version, client, client_version,"
-                    + " idempotency_key, received_at)", runRows, r -> csv(r.id(), r.organizationId(), r.procedureId(),
+                    + " idempotency_key, received_at)", runRows, (out, r) -> CsvRows.appendLine(out, r.id(), r.organizationId(), r.procedureId(),
                     r.procedureVersionId(), r.unitId(), r.outcome(), r.startedAt(), r.endedAt(), r.operatorUserId(),
                     r.apiKeyId(), r.stationId(), r.docstring(), r.metadataJson(), r.apiVersion(), r.client(),
                     r.clientVersion(), r.idempotencyKey(), r.receivedAt()));
             copy(pg, "phases (id, run_id, position, name, outcome, started_at, ended_at, retry_count, docstring)", phases,
-                    p -> csv(p.id(), p.runId(), p.position(), p.name(), p.outcome(), p.startedAt(), p.endedAt(),
+                    (out, p) -> CsvRows.appendLine(out, p.id(), p.runId(), p.position(), p.name(), p.outcome(), p.startedAt(), p.endedAt(),
                             p.retryCount(), p.docstring()));
             copy(pg, "measurements (phase_id, position, name, outcome, value_number, value_string, value_boolean, value_json,"
                     + " units, validators, aggregations, x_axis, y_axis, docstring)", measurements,
-                    m -> csv(m.phaseId(), m.position(), m.name(), m.outcome(), m.valueNumber(), m.valueString(),
+                    (out, m) -> CsvRows.appendLine(out, m.phaseId(), m.position(), m.name(), m.outcome(), m.valueNumber(), m.valueString(),
                             m.valueBoolean(), m.valueJson(), m.unitsJson(), m.validatorsJson(), m.aggregationsJson(),
                             m.xAxisJson(), m.yAxisJson(), m.docstring()));
             copy(pg, "logs (run_id, position, level, logged_at, message, source_file, line_number)", logs,
-                    l -> csv(l.runId(), l.position(), l.level(), l.loggedAt(), l.message(), l.sourceFile(), l.lineNumber()));
+                    (out, l) -> CsvRows.appendLine(out, l.runId(), l.position(), l.level(), l.loggedAt(), l.message(), l.sourceFile(), l.lineNumber()));
             connection.commit();
             return System.nanoTime() - started;
         }
@@ -107,12 +107,12 @@ final class CopyBaseline {
         return unitIds;
     }
 
-    private static <T> void copy(PGConnection connection, String table, List<T> rows, java.util.function.Function<T, String> line)
-            throws SQLException {
+    private static <T> void copy(PGConnection connection, String table, List<T> rows,
+            java.util.function.BiConsumer<StringBuilder, T> line) throws SQLException {
         CopyIn copy = connection.getCopyAPI().copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)");
         StringBuilder buffer = new StringBuilder(CHUNK_BYTES + 4096);
         for (T row : rows) {
-            buffer.append(line.apply(row)).append('\n');
+            line.accept(buffer, row);
             if (buffer.length() >= CHUNK_BYTES) {
                 write(copy, buffer);
             }
@@ -125,21 +125,5 @@ final class CopyBaseline {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         buffer.setLength(0);
-    }
-
-    /** A CSV line: null as an empty unquoted field, everything else quoted. */
-    private static String csv(Object... values) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            Object value = values[i];
-            if (value != null) {
-                String text = value instanceof Instant instant ? instant.toString() : value.toString();
-                line.append('"').append(text.replace("\"", "\"\"")).append('"');
-            }
-        }
-        return line.toString();
     }
 }

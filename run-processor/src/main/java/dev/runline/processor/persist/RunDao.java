@@ -7,7 +7,10 @@ import org.jdbi.v3.sqlobject.statement.BatchChunkSize;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 
-/** Writes runs and what they contain, as JDBC batches (rewritten into multi-row inserts by the driver). */
+/**
+ * Writes runs and their sub-unit links as JDBC batches (rewritten into multi-row inserts by the driver); phases,
+ * measurements and logs go in with COPY ({@link RowCopier}).
+ */
 public interface RunDao {
 
     /** Rows per JDBC batch: large enough to amortise round trips, small enough to bound driver memory. */
@@ -35,28 +38,4 @@ public interface RunDao {
             """)
     @BatchChunkSize(CHUNK)
     void insertRunSubUnits(@BindMethods List<RunRows.SubUnitRow> links);
-
-    @SqlBatch("""
-            INSERT INTO phases (id, run_id, position, name, outcome, started_at, ended_at, retry_count, docstring)
-            VALUES (:id, :runId, :position, :name, :outcome, :startedAt, :endedAt, :retryCount, :docstring)
-            """)
-    @BatchChunkSize(CHUNK)
-    void insertPhases(@BindMethods List<RunRows.PhaseRow> phases);
-
-    @SqlBatch("""
-            INSERT INTO measurements (phase_id, position, name, outcome, value_number, value_string, value_boolean,
-                                      value_json, units, validators, aggregations, x_axis, y_axis, docstring)
-            VALUES (:phaseId, :position, :name, :outcome, :valueNumber, :valueString, :valueBoolean,
-                    CAST(:valueJson AS jsonb), CAST(:unitsJson AS jsonb), CAST(:validatorsJson AS jsonb),
-                    CAST(:aggregationsJson AS jsonb), CAST(:xAxisJson AS jsonb), CAST(:yAxisJson AS jsonb), :docstring)
-            """)
-    @BatchChunkSize(CHUNK)
-    void insertMeasurements(@BindMethods List<RunRows.MeasurementRow> measurements);
-
-    @SqlBatch("""
-            INSERT INTO logs (run_id, position, level, logged_at, message, source_file, line_number)
-            VALUES (:runId, :position, :level, :loggedAt, :message, :sourceFile, :lineNumber)
-            """)
-    @BatchChunkSize(CHUNK)
-    void insertLogs(@BindMethods List<RunRows.LogRow> logs);
 }

@@ -42,7 +42,7 @@ public class RunWriter {
         }
         try {
             return jdbi.inTransaction(handle -> write(handle, events));
-        } catch (JdbiException e) {
+        } catch (JdbiException | CopyFailedException e) {
             if (TransientStoreException.isTransient(e)) {
                 throw new TransientStoreException("Database unavailable while storing " + events.size() + " runs", e);
             }
@@ -80,7 +80,7 @@ public class RunWriter {
                 return true;
             } catch (RunRejectedException e) {
                 return false;
-            } catch (JdbiException e) {
+            } catch (JdbiException | CopyFailedException e) {
                 if (TransientStoreException.isTransient(e)) {
                     // The database went away mid-search: no run is to blame; the batch is retried.
                     throw new TransientStoreException("Database unavailable while isolating a refused run", e);
@@ -122,15 +122,10 @@ public class RunWriter {
                     .forEach(child -> subUnitLinks.add(new RunRows.SubUnitRow(event.getRunId(), child)));
         }
         updateUnits(resolution, resolved, storedEvents);
-        if (!phases.isEmpty()) {
-            runs.insertPhases(phases);
-        }
-        if (!measurements.isEmpty()) {
-            runs.insertMeasurements(measurements);
-        }
-        if (!logs.isEmpty()) {
-            runs.insertLogs(logs);
-        }
+        RowCopier copier = new RowCopier(handle);
+        copier.phases(phases);
+        copier.measurements(measurements);
+        copier.logs(logs);
         if (!subUnitLinks.isEmpty()) {
             runs.insertRunSubUnits(subUnitLinks);
         }

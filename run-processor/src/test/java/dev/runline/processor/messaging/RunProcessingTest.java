@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.runline.processor.ProcessorApplication;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.RunPartitionKey;
+import dev.runline.schemas.event.JsonValue;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.event.Submitter;
 import dev.runline.schemas.event.SubmitterKind;
@@ -332,6 +333,62 @@ class RunProcessingTest {
 
         awaitStored(after.getRunId());
         assertThat(count("SELECT count(*) FROM runs WHERE id = ?", before.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", refused.getRunId())).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(record ->
+                header(record, "runline-run-id").equals(refused.getRunId().toString())
+                        && header(record, "runline-error-code").equals("BAD_REQUEST")));
+    }
+
+    @Test
+    void textAndJsonWithQuotesSeparatorsNewlinesAndBackslashesAreStoredAsSent() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        String awkward = "say \"hi\", then\nleave \\ now\t\r ✓ 😀 \\N";
+        RunAccepted event = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setPhases(List.of(RunEvents.aPhase().setName(awkward).setDocstring("")
+                        .setMeasurements(List.of(
+                                RunEvents.aMeasurement().setName("text").setMeasuredValue(awkward)
+                                        .setValidators(new JsonValue("[{\"operator\":\"matches\",\"expected_value\":\"a,\\\"b\\n\"}]"))
+                                        .build(),
+                                RunEvents.aMeasurement().setName("empty").setMeasuredValue("").setUnits(null).build()))
+                        .build()))
+                .setLogs(List.of(RunEvents.aLog().setMessage(awkward).setSourceFile("a,b.py").build()))
+                .build()).build();
+
+        send(event);
+
+        awaitStored(event.getRunId());
+        assertThat(query("SELECT name FROM phases WHERE run_id = ?", String.class, event.getRunId())).containsExactly(awkward);
+        assertThat(query("SELECT docstring FROM phases WHERE run_id = ?", String.class, event.getRunId()))
+                .as("an empty string stays empty, not null").containsExactly("");
+        assertThat(query("SELECT message || '|' || source_file FROM logs WHERE run_id = ?", String.class, event.getRunId()))
+                .containsExactly(awkward + "|a,b.py");
+        assertThat(query("""
+                SELECT m.value_string FROM measurements m JOIN phases p ON p.id = m.phase_id WHERE p.run_id = ? ORDER BY m.position
+                """, String.class, event.getRunId())).containsExactly(awkward, "");
+        assertThat(query("""
+                SELECT m.validators->0->>'expected_value' FROM measurements m JOIN phases p ON p.id = m.phase_id
+                WHERE p.run_id = ? AND m.name = 'text'
+                """, String.class, event.getRunId())).containsExactly("a,\"b\n");
+        assertThat(count("""
+                SELECT count(*) FROM measurements m JOIN phases p ON p.id = m.phase_id
+                WHERE p.run_id = ? AND m.name = 'empty' AND m.units IS NULL AND m.value_number IS NULL
+                """, event.getRunId())).as("nulls stay null").isEqualTo(1);
+    }
+
+    @Test
+    void runWhoseLogTheDatabaseRefusesIsIsolatedAndDeadLettered() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).build()).build();
+        // Logs are written with COPY: a refused row fails the COPY with the same SQLSTATE class as an INSERT.
+        RunAccepted refused = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setLogs(List.of(RunEvents.aLog().setMessage("bad\u0000byte").build())).build()).build();
+        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).build()).build();
+
+        send(before, refused, after);
+
+        awaitStored(after.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", before.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM logs WHERE run_id = ?", before.getRunId())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM runs WHERE id = ?", refused.getRunId())).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(record ->
                 header(record, "runline-run-id").equals(refused.getRunId().toString())
