@@ -49,7 +49,7 @@ public final class Bench {
         GatewayScenario.Result gateway = null;
         ProcessorScenario.Result processor = null;
         EndToEndScenario.Result endToEnd = null;
-        try (BenchDatabase database = new BenchDatabase()) {
+        try (BenchDatabase database = new BenchDatabase(logDir)) {
             String bootstrap = broker.getBrokersAsString();
             if (options.includes("gateway")) {
                 gateway = GatewayScenario.run(options, database, bootstrap, services, progress);

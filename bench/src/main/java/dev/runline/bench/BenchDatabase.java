@@ -3,6 +3,8 @@ package dev.runline.bench;
 import dev.runline.gateway.auth.ApiKeySecrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,11 +37,18 @@ public final class BenchDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private int databases;
 
-    public BenchDatabase() throws IOException {
+    /** @param logDir where PostgreSQL's log goes: checkpoints and autovacuum runs are logged, to read beside stalls */
+    public BenchDatabase(Path logDir) throws IOException {
+        Files.createDirectories(logDir);
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logDir.resolve("postgresql.log").toFile());
         this.postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("log_checkpoints", "on")
+                .setServerConfig("log_autovacuum_min_duration", "0")
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
                 .start();
     }
 

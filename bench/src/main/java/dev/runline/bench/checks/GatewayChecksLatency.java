@@ -34,7 +34,7 @@ public final class GatewayChecksLatency {
     private GatewayChecksLatency() {}
 
     public static void main(String[] args) throws Exception {
-        try (BenchDatabase database = new BenchDatabase()) {
+        try (BenchDatabase database = new BenchDatabase(java.nio.file.Path.of("target", "gateway-checks-logs"))) {
             String url = database.newDatabase();
             BenchDatabase.Tenant tenant = BenchDatabase.seed(url);
             // Pooled like the gateway's (Hikari): a cold lookup is a query, not a new connection.
