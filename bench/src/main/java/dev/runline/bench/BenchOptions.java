@@ -16,8 +16,8 @@ import java.util.Set;
  *                         Kafka producer), {@code processor} (with its limit, raw COPY), {@code e2e}
  * @param duration         measured time of each fixed-rate and saturation step
  * @param warmup           unmeasured load before each step (connection pools, caches)
- * @param serviceWarmup    unmeasured load once, after a service started and before its first step, so that no
- *                         step measures the JIT compiling the service (e2e: at its rate, then until caught up)
+ * @param serviceWarmup    unmeasured saturation once, after the gateway (or the floor) started and before its
+ *                         first step, so that no step measures the JIT compiling it
  * @param rates            fixed arrival rates for typical runs, runs/s
  * @param largeRate        fixed arrival rate for large runs, runs/s
  * @param connections      concurrent connections of the closed-loop saturation steps with typical runs
@@ -25,6 +25,9 @@ import java.util.Set;
  *                         of JSON and its parsed tree in the gateway, so fewer, as fewer stations send them)
  * @param e2eRate          fixed arrival rate of the end-to-end scenario, runs/s
  * @param e2eDuration      measured time of the end-to-end scenario
+ * @param e2eWarmup        unmeasured load at the e2e rate before it, then a wait until the processor caught up:
+ *                         two freshly started JVMs and a fresh database take about a minute to settle (JIT, GC
+ *                         sizing); measured after 20 s, the first minute's p99 was seconds, after 60 s 0.2 s
  * @param runs             typical runs drained by the processor scenario
  * @param units            distinct serial numbers the runs are spread over
  * @param partitions       partitions of every benchmark topic (the services' default)
@@ -44,6 +47,7 @@ public record BenchOptions(
         int largeConnections,
         int e2eRate,
         Duration e2eDuration,
+        Duration e2eWarmup,
         int runs,
         int units,
         int partitions,
@@ -75,6 +79,7 @@ public record BenchOptions(
                 Integer.parseInt(take(o, "large-connections", "8")),
                 Integer.parseInt(take(o, "e2e-rate", "500")),
                 duration(take(o, "e2e-duration", "2m")),
+                duration(take(o, "e2e-warmup", "60s")),
                 Integer.parseInt(take(o, "runs", "10000")),
                 Integer.parseInt(take(o, "units", "2000")),
                 Integer.parseInt(take(o, "partitions", "12")),

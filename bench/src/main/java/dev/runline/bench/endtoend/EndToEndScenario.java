@@ -71,8 +71,8 @@ public final class EndToEndScenario {
             // Warm-up: the same load, unmeasured, so that both services run compiled code; then a pause until the
             // processor has worked off what the cold start left behind, as a running deployment would have.
             progress.say("e2e: warm-up, typical runs at %d runs/s for %s", options.e2eRate(),
-                    Progress.show(options.serviceWarmup()));
-            OpenLoopLoad.run(http, typical, options.e2eRate(), Duration.ZERO, options.serviceWarmup(),
+                    Progress.show(options.e2eWarmup()));
+            OpenLoopLoad.run(http, typical, options.e2eRate(), Duration.ZERO, options.e2eWarmup(),
                     OpenLoopLoad.Acknowledgements.NONE);
             double catchUpSeconds = awaitCaughtUp(lag, options.e2eRate());
             progress.say("e2e: typical runs at %d runs/s for %s (the processor caught up %.0f s after the warm-up)",
