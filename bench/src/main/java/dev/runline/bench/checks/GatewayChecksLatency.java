@@ -8,6 +8,7 @@ import dev.runline.gateway.ratelimit.KeyRateLimiter;
 import dev.runline.gateway.ratelimit.RateLimitProperties;
 import dev.runline.gateway.reference.ReferenceData;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -34,7 +35,7 @@ public final class GatewayChecksLatency {
     private GatewayChecksLatency() {}
 
     public static void main(String[] args) throws Exception {
-        try (BenchDatabase database = new BenchDatabase(java.nio.file.Path.of("target", "gateway-checks-logs"))) {
+        try (BenchDatabase database = new BenchDatabase(Path.of("target", "gateway-checks-logs"))) {
             String url = database.newDatabase();
             BenchDatabase.Tenant tenant = BenchDatabase.seed(url);
             // Pooled like the gateway's (Hikari): a cold lookup is a query, not a new connection.

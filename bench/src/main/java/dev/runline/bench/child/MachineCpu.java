@@ -37,7 +37,7 @@ public final class MachineCpu {
         long[] machine = machineTicks();
         long total = machine[0] - startMachine[0];
         long idle = machine[1] - startMachine[1];
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = machineCores();
         double busy = total <= 0 ? 0 : cores * (total - idle) / (double) total;
         long postgres = 0;
         for (Map.Entry<Long, Long> process : postgresTicks().entrySet()) {
@@ -49,6 +49,16 @@ public final class MachineCpu {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** The CPUs /proc/stat counts (cpu0, cpu1, ...): the machine's, whatever a container limit says. */
+    private static int machineCores() {
+        try {
+            int cores = (int) Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("^cpu\\d+ .*")).count();
+            return cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 
     /** All ticks and idle ticks (idle + iowait) of the machine. */
@@ -65,7 +75,10 @@ public final class MachineCpu {
         }
     }
 
-    /** utime + stime of every process named postgres, by pid. */
+    /**
+     * utime + stime of every process named postgres, by pid. A process that ends within the window (an
+     * autovacuum worker) takes its ticks with it: the PostgreSQL figure is a lower bound.
+     */
     private static Map<Long, Long> postgresTicks() {
         Map<Long, Long> ticks = new HashMap<>();
         try (Stream<ProcessHandle> processes = ProcessHandle.allProcesses()) {

@@ -15,6 +15,7 @@ import dev.runline.bench.runs.RunBodies;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,8 @@ public final class EndToEndScenario {
     /**
      * @param notSeenStored  acknowledged runs not seen stored {@link #STORE_TIMEOUT} after the load stopped
      * @param storedBeforeAck runs whose commit was seen before the client had read the 200 (counted as 0 ms)
-     * @param catchUpSeconds  how long after the warm-up the processor needed to work off its backlog
+     * @param catchUpSeconds  how long after the warm-up the processor needed to work off its backlog; -1: it had
+     *                        not after the catch-up limit
      * @param machine         the whole machine's and PostgreSQL's CPU during the measured window
      */
     public record Result(int rate, LoadResult load, Percentiles ackToStored, Percentiles sentToStored,
@@ -75,8 +77,9 @@ public final class EndToEndScenario {
             OpenLoopLoad.run(http, typical, options.e2eRate(), Duration.ZERO, options.e2eWarmup(),
                     OpenLoopLoad.Acknowledgements.NONE);
             double catchUpSeconds = awaitCaughtUp(lag, options.e2eRate());
-            progress.say("e2e: typical runs at %d runs/s for %s (the processor caught up %.0f s after the warm-up)",
-                    options.e2eRate(), Progress.show(options.e2eDuration()), catchUpSeconds);
+            progress.say("e2e: typical runs at %d runs/s for %s (%s)", options.e2eRate(), Progress.show(options.e2eDuration()),
+                    catchUpSeconds >= 0 ? String.format(Locale.ROOT, "the processor caught up %.0f s after the warm-up", catchUpSeconds)
+                            : "the processor had NOT caught up " + CATCH_UP_LIMIT.toMinutes() + " min after the warm-up");
             UsageWindow gatewayUsage = gateway.jvm().startWindow();
             UsageWindow processorUsage = processor.jvm().startWindow();
             UsageWindow benchUsage = UsageWindow.startSelf();
@@ -112,8 +115,8 @@ public final class EndToEndScenario {
     }
 
     /**
-     * Waits until the consumer lag is under a tenth of a second of arrivals (or {@link #CATCH_UP_LIMIT} passed)
-     * and returns the seconds waited.
+     * Waits until the consumer lag is under a tenth of a second of arrivals and returns the seconds waited;
+     * -1 when it still was not after {@link #CATCH_UP_LIMIT} (the measurement then starts anyway).
      */
     private static double awaitCaughtUp(ConsumerLag lag, int rate) throws InterruptedException {
         long started = System.nanoTime();
@@ -122,11 +125,11 @@ public final class EndToEndScenario {
         while (System.nanoTime() < deadline) {
             long latest = lag.latest();
             if (latest >= 0 && latest <= Math.max(1, rate / 10)) {
-                break;
+                return (System.nanoTime() - started) / 1e9;
             }
             Thread.sleep(500);
         }
-        return (System.nanoTime() - started) / 1e9;
+        return -1;
     }
 
     /** The gateway answers {@code {"id":"<uuid>"}}. */

@@ -1,21 +1,21 @@
 package dev.runline.bench.processor;
 
 import dev.runline.bench.BenchDatabase;
+import dev.runline.processor.persist.CsvCopy;
 import dev.runline.processor.persist.CsvRows;
 import dev.runline.processor.persist.RunRows;
 import dev.runline.schemas.event.Phase;
 import dev.runline.schemas.event.RunAccepted;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.UUID;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The machine's raw PostgreSQL ingest rate for exactly the rows typical runs become (the processor's own
@@ -23,8 +23,6 @@ import org.postgresql.copy.CopyIn;
  * part, revision, batch and version are created beforehand, untimed: the baseline is the bulk insert.
  */
 final class CopyBaseline {
-
-    private static final int CHUNK_BYTES = 1 << 20;
 
     private CopyBaseline() {}
 
@@ -108,22 +106,7 @@ final class CopyBaseline {
     }
 
     private static <T> void copy(PGConnection connection, String table, List<T> rows,
-            java.util.function.BiConsumer<StringBuilder, T> line) throws SQLException {
-        CopyIn copy = connection.getCopyAPI().copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)");
-        StringBuilder buffer = new StringBuilder(CHUNK_BYTES + 4096);
-        for (T row : rows) {
-            line.accept(buffer, row);
-            if (buffer.length() >= CHUNK_BYTES) {
-                write(copy, buffer);
-            }
-        }
-        write(copy, buffer);
-        copy.endCopy();
-    }
-
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
+            BiConsumer<StringBuilder, T> line) throws SQLException {
+        CsvCopy.copy(connection.getCopyAPI(), "COPY " + table + " FROM STDIN WITH (FORMAT csv)", rows, line);
     }
 }

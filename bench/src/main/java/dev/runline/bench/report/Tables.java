@@ -67,9 +67,10 @@ public final class Tables {
                 result.notSeenStored(), result.storedBeforeAck()));
         t.append(line("Consumer lag (runs, sampled every second): max %d, mean %.1f, trend %+.2f runs/s: %s%n", lag.maxLag(),
                 lag.meanLag(), lag.slopePerSecond(), lag.grows() ? "GROWS (the processor does not keep up)" : "no growth"));
-        t.append(line("After the unmeasured warm-up the processor caught up in %.0f s. Machine CPU during the window: %.2f of"
+        t.append(line("After the unmeasured warm-up the processor %s. Machine CPU during the window: %.2f of"
                 + " %d cores busy, of which PostgreSQL %.2f, gateway %.2f, processor %.2f, benchmark (load + broker) %.2f%n",
-                result.catchUpSeconds(), result.machine().busyCores(), result.machine().cores(),
+                result.catchUpSeconds() >= 0 ? String.format(Locale.ROOT, "caught up in %.0f s", result.catchUpSeconds())
+                        : "had NOT caught up (the window starts with a backlog)", result.machine().busyCores(), result.machine().cores(),
                 result.machine().postgresCores(), result.gateway().cpuCores(), result.processor().cpuCores(),
                 result.bench().cpuCores()));
         return t.toString();

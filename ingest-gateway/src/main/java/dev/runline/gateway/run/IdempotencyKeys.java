@@ -61,7 +61,7 @@ public class IdempotencyKeys {
     }
 
     /** What identifies a request for its key: the API version and the body bytes as sent. */
-    public static byte[] requestSha256(String apiVersion, byte[] body) {
+    private static byte[] requestSha256(String apiVersion, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(apiVersion.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class V2RunReaderTest {
 
@@ -190,6 +192,37 @@ class V2RunReaderTest {
         Run run = valid(body);
 
         assertThat(run.getPhases()).hasSize(5).allSatisfy(phase -> assertThat(phase.getMeasurements()).hasSize(1000));
+    }
+
+    /** Validators sent and deprecated limits (appended as {@code >=} and {@code <=}), as the stored JSON text. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "ABSENT", value = {
+        "neither                 | ABSENT                                     | ABSENT | ABSENT | ABSENT",
+        "empty validators        | []                                         | ABSENT | ABSENT | []",
+        "null validators         | null                                       | ABSENT | ABSENT | ABSENT",
+        "null validators, a limit| null                                       | 1.5    | ABSENT | [{\"operator\":\">=\",\"expected_value\":1.5}]",
+        "upper limit only        | ABSENT                                     | ABSENT | 3      | [{\"operator\":\"<=\",\"expected_value\":3.0}]",
+        "both limits             | ABSENT                                     | 1      | 3.25   | [{\"operator\":\">=\",\"expected_value\":1.0},{\"operator\":\"<=\",\"expected_value\":3.25}]",
+        "validators and a limit  | [{\"operator\":\"==\",\"expected_value\":\"OK\"}] | ABSENT | 9 | [{\"operator\":\"==\",\"expected_value\":\"OK\"},{\"operator\":\"<=\",\"expected_value\":9.0}]",
+        "validators kept as sent | [{\"expression\":\"x > 1\",\"is_decisive\":false}] | ABSENT | ABSENT | [{\"expression\":\"x > 1\",\"is_decisive\":false}]"
+    })
+    void validatorsAndLegacyLimitsBecomeOneValidatorList(String name, String validators, String lower, String upper,
+            String stored) {
+        List<Object> measurement = List.of("phases", 0, "measurements", 0);
+        RunBody body = RunBody.v2(PROCEDURE);
+        if (validators != null) {
+            body = body.with(append(measurement, "validators"), RunBody.json(validators));
+        }
+        if (lower != null) {
+            body = body.with(append(measurement, "lower_limit"), RunBody.json(lower));
+        }
+        if (upper != null) {
+            body = body.with(append(measurement, "upper_limit"), RunBody.json(upper));
+        }
+
+        JsonValue validatorsStored = valid(body).getPhases().getFirst().getMeasurements().getFirst().getValidators();
+
+        assertThat(validatorsStored == null ? null : validatorsStored.getJson()).isEqualTo(stored);
     }
 
     @Test

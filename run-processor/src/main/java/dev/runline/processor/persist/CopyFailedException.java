@@ -6,9 +6,9 @@ import java.sql.SQLException;
  * A COPY of a batch's rows failed; the cause carries the SQLSTATE, classified like any database failure
  * (transient: retried; a data error: the refused run is isolated and dead-lettered).
  */
-public class CopyFailedException extends RuntimeException {
+final class CopyFailedException extends RuntimeException {
 
-    public CopyFailedException(String message, SQLException cause) {
+    CopyFailedException(String message, SQLException cause) {
         super(message + ": " + cause.getMessage(), cause);
     }
 }

@@ -7,6 +7,7 @@ import dev.runline.processor.ProcessorApplication;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.RunPartitionKey;
 import dev.runline.schemas.event.JsonValue;
+import dev.runline.schemas.event.Measurement;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.event.Submitter;
 import dev.runline.schemas.event.SubmitterKind;
@@ -15,6 +16,7 @@ import dev.runline.schemas.testing.TestDatabase;
 import dev.runline.schemas.testing.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -344,12 +346,10 @@ class RunProcessingTest {
         TestTenant tenant = TestTenant.create(DATABASE);
         String awkward = "say \"hi\", then\nleave \\ now\t\r ✓ 😀 \\N";
         RunAccepted event = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
-                .setPhases(List.of(RunEvents.aPhase().setName(awkward).setDocstring("")
-                        .setMeasurements(List.of(
-                                RunEvents.aMeasurement().setName("text").setMeasuredValue(awkward)
-                                        .setValidators(new JsonValue("[{\"operator\":\"matches\",\"expected_value\":\"a,\\\"b\\n\"}]"))
-                                        .build(),
-                                RunEvents.aMeasurement().setName("empty").setMeasuredValue("").setUnits(null).build()))
+                .setPhases(List.of(RunEvents.aPhase().setName(awkward)
+                        .setMeasurements(List.of(RunEvents.aMeasurement().setName("text").setMeasuredValue(awkward)
+                                .setValidators(new JsonValue("[{\"operator\":\"matches\",\"expected_value\":\"a,\\\"b\\n\"}]"))
+                                .build()))
                         .build()))
                 .setLogs(List.of(RunEvents.aLog().setMessage(awkward).setSourceFile("a,b.py").build()))
                 .build()).build();
@@ -358,37 +358,63 @@ class RunProcessingTest {
 
         awaitStored(event.getRunId());
         assertThat(query("SELECT name FROM phases WHERE run_id = ?", String.class, event.getRunId())).containsExactly(awkward);
-        assertThat(query("SELECT docstring FROM phases WHERE run_id = ?", String.class, event.getRunId()))
-                .as("an empty string stays empty, not null").containsExactly("");
         assertThat(query("SELECT message || '|' || source_file FROM logs WHERE run_id = ?", String.class, event.getRunId()))
                 .containsExactly(awkward + "|a,b.py");
-        assertThat(query("""
-                SELECT m.value_string FROM measurements m JOIN phases p ON p.id = m.phase_id WHERE p.run_id = ? ORDER BY m.position
-                """, String.class, event.getRunId())).containsExactly(awkward, "");
-        assertThat(query("""
-                SELECT m.validators->0->>'expected_value' FROM measurements m JOIN phases p ON p.id = m.phase_id
-                WHERE p.run_id = ? AND m.name = 'text'
-                """, String.class, event.getRunId())).containsExactly("a,\"b\n");
-        assertThat(count("""
-                SELECT count(*) FROM measurements m JOIN phases p ON p.id = m.phase_id
-                WHERE p.run_id = ? AND m.name = 'empty' AND m.units IS NULL AND m.value_number IS NULL
-                """, event.getRunId())).as("nulls stay null").isEqualTo(1);
+        assertThat(query(MEASUREMENTS_OF_RUN.formatted("m.value_string"), String.class, event.getRunId()))
+                .containsExactly(awkward);
+        assertThat(query(MEASUREMENTS_OF_RUN.formatted("m.validators->0->>'expected_value'"), String.class, event.getRunId()))
+                .containsExactly("a,\"b\n");
     }
+
+    @Test
+    void numbersBooleansEmptyStringsAndNullsKeepTheirValues() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        List<Double> numbers = List.of(1.0E-5, 1.0E21, -0.0, Double.MIN_VALUE, 3.3);
+        List<Measurement> measurements = new ArrayList<>();
+        numbers.forEach(number -> measurements.add(RunEvents.aMeasurement().setMeasuredValue(number).build()));
+        measurements.add(RunEvents.aMeasurement().setMeasuredValue(false).setUnits(null).build());
+        measurements.add(RunEvents.aMeasurement().setMeasuredValue("").build());
+        RunAccepted event = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setPhases(List.of(RunEvents.aPhase().setDocstring("").setMeasurements(measurements).build(),
+                        RunEvents.aPhase().setDocstring(null).build()))
+                .build()).build();
+
+        send(event);
+
+        awaitStored(event.getRunId());
+        assertThat(query(MEASUREMENTS_OF_RUN.formatted("m.value_number"), Double.class, event.getRunId()).subList(0, 5))
+                .containsExactlyElementsOf(numbers);
+        assertThat(query(MEASUREMENTS_OF_RUN.formatted("m.value_boolean::text || '|' || (m.units IS NULL)::text"),
+                String.class, event.getRunId())).contains("false|true");
+        assertThat(query(MEASUREMENTS_OF_RUN.formatted("m.value_string"), String.class, event.getRunId()))
+                .as("an empty string stays empty, not null").contains("");
+        assertThat(query("SELECT coalesce(docstring, 'NULL') FROM phases WHERE run_id = ? ORDER BY position", String.class,
+                event.getRunId())).containsExactly("", "NULL");
+    }
+
+    /** A column of a run's measurements, in phase and measurement order. */
+    private static final String MEASUREMENTS_OF_RUN = """
+            SELECT %s FROM measurements m JOIN phases p ON p.id = m.phase_id WHERE p.run_id = ?
+            ORDER BY p.position, m.position
+            """;
 
     @Test
     void runWhoseLogTheDatabaseRefusesIsIsolatedAndDeadLettered() {
         TestTenant tenant = TestTenant.create(DATABASE);
-        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).build()).build();
+        // One serial: one partition, so the three runs share a batch and the refused one must be found in it.
+        String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
+        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
         // Logs are written with COPY: a refused row fails the COPY with the same SQLSTATE class as an INSERT.
-        RunAccepted refused = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+        RunAccepted refused = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial)
                 .setLogs(List.of(RunEvents.aLog().setMessage("bad\u0000byte").build())).build()).build();
-        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).build()).build();
+        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
 
         send(before, refused, after);
 
+        awaitStored(before.getRunId());
         awaitStored(after.getRunId());
-        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", before.getRunId())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM logs WHERE run_id = ?", before.getRunId())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM logs WHERE run_id = ?", after.getRunId())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM runs WHERE id = ?", refused.getRunId())).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(record ->
                 header(record, "runline-run-id").equals(refused.getRunId().toString())
