@@ -3,6 +3,8 @@ package dev.runline.gateway;
 import dev.runline.schemas.kafka.BrokerProbe;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -25,7 +27,13 @@ class GatewayConfiguration {
 
     @Bean
     Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                // Instants are read as OffsetDateTime, in the proleptic calendar the processor writes them in:
+                // Jdbi's default goes through java.sql.Timestamp, whose Julian calendar moves dates before 1583.
+                .registerColumnMapper(Instant.class, (results, column, context) -> {
+                    OffsetDateTime time = results.getObject(column, OffsetDateTime.class);
+                    return time == null ? null : time.toInstant();
+                });
     }
 
     /** Declared by the gateway too, so that whichever service starts first creates it with the right shape. */

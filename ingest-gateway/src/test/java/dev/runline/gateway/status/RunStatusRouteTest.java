@@ -53,6 +53,18 @@ class RunStatusRouteTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void storedTimesAreReadInTheCalendarTheyWereWrittenIn() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        UUID runId = storeRun(tenant);
+        // Before 1583, java.sql.Timestamp's Julian calendar would move the date by days.
+        tenant.execute("UPDATE runs SET started_at = '1500-03-01 12:00:00+00' WHERE id = ?", runId);
+
+        RunStatus status = status("/api/v2/runs/" + runId, userKey(tenant, tenant.viewerId));
+
+        assertThat(status.startedAt()).isEqualTo(Instant.parse("1500-03-01T12:00:00Z"));
+    }
+
+    @Test
     void deadLetteredRunGivesTheCodeAndMessageAndIsUnknownToAnotherOrganization() {
         TestTenant tenant = TestTenant.create(DATABASE);
         TestTenant other = TestTenant.create(DATABASE);

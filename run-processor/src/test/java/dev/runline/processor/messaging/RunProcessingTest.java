@@ -16,6 +16,7 @@ import dev.runline.schemas.testing.TestDatabase;
 import dev.runline.schemas.testing.TestTenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -390,6 +391,27 @@ class RunProcessingTest {
                 .as("an empty string stays empty, not null").contains("");
         assertThat(query("SELECT coalesce(docstring, 'NULL') FROM phases WHERE run_id = ? ORDER BY position", String.class,
                 event.getRunId())).containsExactly("", "NULL");
+    }
+
+    @Test
+    void aRunAndItsPhasesAndLogsKeepTheSameCalendarBeforeTheGregorianReform() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        Instant medieval = Instant.parse("1500-03-01T12:00:00Z");
+        RunAccepted event = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId)
+                .setStartedAt(medieval).setEndedAt(medieval)
+                .setPhases(List.of(RunEvents.aPhase().setStartedAt(medieval).setEndedAt(medieval).build()))
+                .setLogs(List.of(RunEvents.aLog().setTimestamp(medieval).build()))
+                .build()).build();
+
+        send(event);
+
+        awaitStored(event.getRunId());
+        assertThat(query("""
+                SELECT to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') || '|'
+                       || to_char(p.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') || '|'
+                       || to_char(l.logged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+                FROM runs r JOIN phases p ON p.run_id = r.id JOIN logs l ON l.run_id = r.id WHERE r.id = ?
+                """, String.class, event.getRunId())).containsExactly("1500-03-01|1500-03-01|1500-03-01");
     }
 
     /** A column of a run's measurements, in phase and measurement order. */
