@@ -8,6 +8,7 @@ import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.RunPartitionKey;
 import dev.runline.schemas.event.JsonValue;
 import dev.runline.schemas.event.Measurement;
+import dev.runline.schemas.event.Run;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.event.Submitter;
 import dev.runline.schemas.event.SubmitterKind;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -125,6 +127,12 @@ class RunProcessingTest {
             }
             return query.mapTo(type).list();
         });
+    }
+
+    /** A run of the tenant's procedure on unit {@code serial}: runs of one serial share a partition, so a batch. */
+    private RunAccepted runFor(TestTenant tenant, String serial, UnaryOperator<Run.Builder> change) {
+        return runOf(tenant).setRun(change.apply(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial))
+                .build()).build();
     }
 
     private void awaitStored(UUID runId) {
@@ -303,10 +311,10 @@ class RunProcessingTest {
     void runWithAMissingSubUnitIsDeadLetteredAndTheOthersStored() {
         TestTenant tenant = TestTenant.create(DATABASE);
         String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
-        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
-        RunAccepted orphan = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial)
-                .setSubUnits(List.of("NEVER-MADE")).build()).build();
-        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        RunAccepted before = runFor(tenant, serial, run -> run);
+        RunAccepted orphan = runFor(tenant, serial, run -> run
+                .setSubUnits(List.of("NEVER-MADE")));
+        RunAccepted after = runFor(tenant, serial, run -> run);
 
         send(before, orphan, after);
 
@@ -326,11 +334,11 @@ class RunProcessingTest {
     void runTheDatabaseRefusesIsIsolatedAndDeadLetteredWithItsCode() {
         TestTenant tenant = TestTenant.create(DATABASE);
         String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
-        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        RunAccepted before = runFor(tenant, serial, run -> run);
         // A NUL character cannot be stored in PostgreSQL text; the gateway refuses it, another producer might not.
-        RunAccepted refused = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial)
-                .setDocstring("bad\u0000byte").build()).build();
-        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        RunAccepted refused = runFor(tenant, serial, run -> run
+                .setDocstring("bad\u0000byte"));
+        RunAccepted after = runFor(tenant, serial, run -> run);
 
         send(before, refused, after);
 
@@ -425,11 +433,11 @@ class RunProcessingTest {
         TestTenant tenant = TestTenant.create(DATABASE);
         // One serial: one partition, so the three runs share a batch and the refused one must be found in it.
         String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
-        RunAccepted before = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        RunAccepted before = runFor(tenant, serial, run -> run);
         // Logs are written with COPY: a refused row fails the COPY with the same SQLSTATE class as an INSERT.
-        RunAccepted refused = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial)
-                .setLogs(List.of(RunEvents.aLog().setMessage("bad\u0000byte").build())).build()).build();
-        RunAccepted after = runOf(tenant).setRun(RunEvents.aRun().setProcedureId(tenant.procedureId).setSerialNumber(serial).build()).build();
+        RunAccepted refused = runFor(tenant, serial, run -> run
+                .setLogs(List.of(RunEvents.aLog().setMessage("bad\u0000byte").build())));
+        RunAccepted after = runFor(tenant, serial, run -> run);
 
         send(before, refused, after);
 
