@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.kafka.BrokerProbe;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +22,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.boot.health.contributor.Health;
@@ -51,6 +57,14 @@ class ProcessorConfiguration {
         // Bulk get-or-create binds whole columns as PostgreSQL arrays (unnest).
         jdbi.registerArrayType(UUID.class, "uuid");
         jdbi.registerArrayType(String.class, "text");
+        // Instants are bound as OffsetDateTime (setObject: the proleptic calendar COPY writes phases and logs in);
+        // Jdbi's default binds a java.sql.Timestamp, whose Julian calendar moves dates before 1583 by days.
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, context) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+            }
+        });
         return jdbi;
     }
 

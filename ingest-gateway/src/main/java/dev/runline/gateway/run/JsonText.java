@@ -71,7 +71,7 @@ final class JsonText {
 
     private static void number(JsonNode node, StringBuilder out) {
         if (node.isDouble()) {
-            out.append(NumberOutput.toString(node.doubleValue()));
+            writeNumber(node.doubleValue(), out);
         } else if (node.isFloat()) {
             out.append(NumberOutput.toString(node.floatValue()));
         } else {

@@ -1,12 +1,11 @@
 package dev.runline.processor.persist;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Rows as lines of PostgreSQL's COPY CSV format: every value quoted (a quote doubled inside), a null as an
- * empty unquoted field, which COPY tells apart from an empty string. Instants and OffsetDateTimes in ISO 8601
- * with {@code Z}, numbers and booleans as Java writes them: all read by PostgreSQL's input functions. Pure.
+ * empty unquoted field, which COPY tells apart from an empty string. Instants in ISO 8601 with
+ * {@code Z}, numbers and booleans as Java writes them: all read by PostgreSQL's input functions. Pure.
  */
 public final class CsvRows {
 
@@ -20,18 +19,8 @@ public final class CsvRows {
             }
             Object value = values[i];
             if (value != null) {
-                String text = switch (value) {
-                    case Instant instant -> instant.toString();
-                    case OffsetDateTime time -> time.toInstant().toString();
-                    default -> value.toString();
-                };
-                out.append('"');
-                if (text.indexOf('"') < 0) {
-                    out.append(text);
-                } else {
-                    out.append(text.replace("\"", "\"\""));
-                }
-                out.append('"');
+                String text = value instanceof Instant instant ? instant.toString() : value.toString();
+                out.append('"').append(text.replace("\"", "\"\"")).append('"');
             }
         }
         out.append('\n');

@@ -11,9 +11,9 @@ import org.postgresql.copy.CopyManager;
  * Writes the bulk of a batch, phases, measurements and logs (70 of a typical run's 76 rows), with COPY on
  * the batch's own connection, so inside its transaction. COPY is PostgreSQL's cheapest way in: against the
  * driver's multi-row INSERTs, draining a topic of typical runs went from 613 to 826 runs/s with one consumer
- * and from 859 to 1,032 with two (benchmark suite, processor scenario, medians of three runs after). Runs and sub-unit links stay INSERTs:
- * runs need {@code ON CONFLICT} to skip redeliveries. A refused row fails the COPY with the SQLSTATE class
- * an INSERT gets (22, data exception), wrapped in {@link CopyFailedException}.
+ * and from 859 to 1,032 with two (benchmark suite, processor scenario; medians of three runs after). Runs and
+ * sub-unit links stay INSERTs: runs need {@code ON CONFLICT} to skip redeliveries. A refused row fails the
+ * COPY with the SQLSTATE class an INSERT gets (22, data exception), wrapped in {@link CopyFailedException}.
  */
 final class RowCopier {
 

@@ -7,8 +7,6 @@ import dev.runline.schemas.event.Phase;
 import dev.runline.schemas.event.Run;
 import dev.runline.schemas.event.RunAccepted;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +21,10 @@ public final class RunRows {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /**
-     * A run's times are OffsetDateTime (UTC), which Jdbi binds with {@code setObject}: the proleptic Gregorian
-     * calendar, as COPY writes its phases' and logs' times. An Instant would be bound as a
-     * {@code java.sql.Timestamp}, whose hybrid Julian calendar moves dates before 1583 by days.
-     */
     public record RunRow(UUID id, UUID organizationId, UUID procedureId, UUID procedureVersionId, UUID unitId,
-            String outcome, OffsetDateTime startedAt, OffsetDateTime endedAt, UUID operatorUserId, UUID apiKeyId,
-            UUID stationId, String docstring, String metadataJson, String apiVersion, String client, String clientVersion,
-            String idempotencyKey, OffsetDateTime receivedAt) {}
+            String outcome, Instant startedAt, Instant endedAt, UUID operatorUserId, UUID apiKeyId, UUID stationId,
+            String docstring, String metadataJson, String apiVersion, String client, String clientVersion,
+            String idempotencyKey, Instant receivedAt) {}
 
     public record SubUnitRow(UUID runId, UUID unitId) {}
 
@@ -59,8 +52,8 @@ public final class RunRows {
                 references.procedureVersionId(),
                 references.unitId(),
                 run.getOutcome().name(),
-                utc(run.getStartedAt()),
-                utc(run.getEndedAt()),
+                run.getStartedAt(),
+                run.getEndedAt(),
                 references.operatorUserId(),
                 event.getSubmittedBy().getKeyId(),
                 event.getSubmittedBy().getStationId(),
@@ -70,11 +63,7 @@ public final class RunRows {
                 run.getClient(),
                 run.getClientVersion(),
                 event.getIdempotencyKey(),
-                utc(event.getReceivedAt()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+                event.getReceivedAt());
     }
 
     /** Phases, with ids of their own so that measurements can refer to them without a round trip. */
