@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas            replication factor of the topics it creates (unset: the broker's default);
  *                            production: 3, so that an acknowledged run survives a broker failure
  * @param minInsyncReplicas   min.insync.replicas of those topics (unset: the broker's default); production: 2
+ * @param attachmentTopic     links of uploaded files to runs, published by the gateway
+ * @param attachmentDeadLetterTopic links that cannot be decoded, kept with their original bytes
  */
 @Validated
 @ConfigurationProperties("runline.processor")
@@ -34,7 +36,9 @@ public record ProcessorProperties(
         @DefaultValue("15s") Duration subUnitWait,
         @DefaultValue("1s") Duration subUnitRetryInterval,
         Integer replicas,
-        Integer minInsyncReplicas) {
+        Integer minInsyncReplicas,
+        @DefaultValue("runline.attachments") @NotBlank String attachmentTopic,
+        @DefaultValue("runline.attachments-dlt") @NotBlank String attachmentDeadLetterTopic) {
 
     /** Retries of a run that names a missing sub-unit, spread over {@link #subUnitWait}. */
     public long subUnitRetries() {

@@ -11,14 +11,16 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * Every version of the run event schema ever published, kept in {@code avro-history/} (listed oldest
- * first in {@code index.txt}). A schema change adds a file there; a unit test checks that the current
- * schema is the newest entry and is compatible both ways with every earlier one.
+ * Every version of each event schema ever published, kept in {@code avro-history/} (run events listed oldest
+ * first in {@code index.txt}, attachment links in {@code attachment-linked-index.txt}). A schema change adds a
+ * file there; a unit test checks that the current schema is the newest entry and is compatible both ways with
+ * every earlier one.
  */
 public final class SchemaHistory {
 
     private static final String FOLDER = "/avro-history/";
-    private static final List<Schema> RUN_ACCEPTED = load();
+    private static final List<Schema> RUN_ACCEPTED = load("index.txt");
+    private static final List<Schema> ATTACHMENT_LINKED = load("attachment-linked-index.txt");
 
     private SchemaHistory() {}
 
@@ -26,9 +28,13 @@ public final class SchemaHistory {
         return RUN_ACCEPTED;
     }
 
-    private static List<Schema> load() {
+    public static List<Schema> attachmentLinked() {
+        return ATTACHMENT_LINKED;
+    }
+
+    private static List<Schema> load(String index) {
         List<Schema> schemas = new ArrayList<>();
-        for (String file : readLines(FOLDER + "index.txt")) {
+        for (String file : readLines(FOLDER + index)) {
             try (InputStream in = resource(FOLDER + file)) {
                 schemas.add(new Schema.Parser().parse(in));
             } catch (IOException e) {

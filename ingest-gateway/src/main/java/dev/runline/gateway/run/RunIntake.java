@@ -59,30 +59,48 @@ public class RunIntake {
         if (!Permissions.allows(caller, Permission.CREATE_RUNS)) {
             return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "This key's role may not create runs"));
         }
-        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant receivedAt = receivedAt();
         ReadResult result = version == ApiVersion.V1 ? v1Reader.read(body, receivedAt) : v2Reader.read(body, receivedAt);
+        return checked(caller, version, result)
+                .zipWhen(run -> idempotencyKeys.runIdFor(caller.organizationId(), idempotencyKey, version.name(), raw))
+                .flatMap(runAndId -> publish(caller, version, receivedAt, idempotencyKey, runAndId.getT1(), runAndId.getT2()));
+    }
+
+    /** Now, as every run's {@code received_at} is written: to the microsecond. */
+    public Instant receivedAt() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * The checks against the caller's organization that every run passes, whatever it was read from (a create-run
+     * body, an imported record): valid, procedure, station link, operator for v1, part number.
+     */
+    public Mono<Run.Builder> checked(Caller caller, ApiVersion version, ReadResult result) {
+        if (!Permissions.allows(caller, Permission.CREATE_RUNS)) {
+            return Mono.error(new ApiException(ErrorCode.FORBIDDEN, "This key's role may not create runs"));
+        }
         if (!result.isValid()) {
             return Mono.error(ApiException.badRequest(result.issues(), result.issuesFound()));
         }
         return procedure(caller, result)
                 .flatMap(run -> stationLinked(caller, run))
                 .flatMap(run -> version == ApiVersion.V1 ? operatorIsMember(caller, run) : Mono.just(run))
-                .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run, result.unitPaths()))
-                .zipWhen(run -> idempotencyKeys.runIdFor(caller.organizationId(), idempotencyKey, version.name(), raw))
-                .flatMap(runAndId -> {
-                    Run.Builder run = runAndId.getT1();
-                    RunAccepted event = RunAccepted.newBuilder()
-                            .setRunId(runAndId.getT2())
-                            .setOrganizationId(caller.organizationId())
-                            .setSubmittedBy(caller.asSubmitter())
-                            .setReceivedAt(receivedAt)
-                            .setIdempotencyKey(idempotencyKey)
-                            .setApiVersion(version)
-                            .setRun(run.build())
-                            .build();
-                    return publisher.publish(event).thenReturn(event.getRunId());
-                })
-                .doOnNext(id -> accepted.increment());
+                .flatMap(run -> run.getPartNumber() != null ? Mono.just(run) : withExtractedPart(caller, run, result.unitPaths()));
+    }
+
+    /** Publishes a checked run under its final id, which the station is answered once the broker acknowledged. */
+    public Mono<UUID> publish(Caller caller, ApiVersion version, Instant receivedAt, String idempotencyKey,
+            Run.Builder run, UUID runId) {
+        RunAccepted event = RunAccepted.newBuilder()
+                .setRunId(runId)
+                .setOrganizationId(caller.organizationId())
+                .setSubmittedBy(caller.asSubmitter())
+                .setReceivedAt(receivedAt)
+                .setIdempotencyKey(idempotencyKey)
+                .setApiVersion(version)
+                .setRun(run.build())
+                .build();
+        return publisher.publish(event).thenReturn(event.getRunId()).doOnNext(id -> accepted.increment());
     }
 
     /** The procedure must exist in the caller's organization; a v1 run may name it by its identifier. */

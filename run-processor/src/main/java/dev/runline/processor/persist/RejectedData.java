@@ -7,11 +7,11 @@ import java.sql.SQLException;
  * cannot store, e.g. a NUL character or an out-of-range date) and 23 (an integrity violation, e.g. a key
  * that was deleted). Retrying cannot help; the run is isolated and dead-lettered.
  */
-final class RejectedData {
+public final class RejectedData {
 
     private RejectedData() {}
 
-    static boolean isDataError(Throwable failure) {
+    public static boolean isDataError(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
@@ -21,7 +21,7 @@ final class RejectedData {
         return false;
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState() + " " + sql.getMessage();

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Stores a polled batch of runs in one transaction: references resolved, runs inserted (redeliveries
  * skipped by primary key), then phases, measurements, logs, sub-unit links and unit metadata of the
- * runs that are new. Either the whole batch is stored or none of it.
+ * runs that are new, and the attachments they came with. Either the whole batch is stored or none of it.
  */
 @Component
 public class RunWriter {
@@ -105,6 +105,7 @@ public class RunWriter {
         List<RunRows.MeasurementRow> measurements = new ArrayList<>();
         List<RunRows.LogRow> logs = new ArrayList<>();
         List<RunRows.SubUnitRow> subUnitLinks = new ArrayList<>();
+        List<AttachmentRow> attachments = new ArrayList<>();
         List<RunAccepted> storedEvents = new ArrayList<>();
         for (RunAccepted event : events) {
             if (!inserted.remove(event.getRunId())) {
@@ -118,6 +119,7 @@ public class RunWriter {
                 RunRows.measurements(eventPhases.get(i), phaseIds.get(i), measurements);
             }
             logs.addAll(RunRows.logs(event));
+            event.getRun().getAttachments().forEach(attachment -> attachments.add(AttachmentRow.of(event, attachment)));
             new HashSet<>(resolved.subUnits(event))
                     .forEach(child -> subUnitLinks.add(new RunRows.SubUnitRow(event.getRunId(), child)));
         }
@@ -128,6 +130,9 @@ public class RunWriter {
         copier.logs(logs);
         if (!subUnitLinks.isEmpty()) {
             runs.insertRunSubUnits(subUnitLinks);
+        }
+        if (!attachments.isEmpty()) {
+            handle.attach(AttachmentDao.class).insert(attachments);
         }
         return new Stored(stored, events.size() - stored);
     }
