@@ -3,7 +3,10 @@ package dev.runline.gateway.testing;
 import dev.runline.gateway.GatewayApplication;
 import dev.runline.gateway.auth.ApiKeySecrets;
 import dev.runline.gateway.http.ErrorBody;
+import dev.runline.schemas.AttachmentLinkedDeserializer;
 import dev.runline.schemas.RunAcceptedDeserializer;
+import dev.runline.schemas.event.AttachmentLinked;
+import dev.runline.schemas.testing.TestObjectStore;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.testing.TestDatabase;
 import dev.runline.schemas.testing.TestTenant;
@@ -49,6 +52,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "runline.gateway.limits.max-measurements=200",
             "runline.gateway.limits.max-logs=30",
             "runline.gateway.limits.max-sub-units=5",
+            "runline.gateway.uploads.link-topic=" + GatewayIntegrationTest.LINK_TOPIC,
+            "runline.gateway.uploads.signing-key=" + GatewayIntegrationTest.SIGNING_KEY,
+            "runline.gateway.uploads.max-file-size=1MB",
+            "runline.gateway.uploads.max-files-per-run=3",
+            "runline.gateway.uploads.put-idle-timeout=1s",
         })
 @EmbeddedKafka
 @AutoConfigureWebTestClient
@@ -58,6 +66,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class GatewayIntegrationTest {
 
     public static final String TOPIC = "runs-under-test";
+    public static final String LINK_TOPIC = "links-under-test";
+    /** 32 bytes, base64: tests sign URLs of their own (expired, altered) with the gateway's key. */
+    public static final String SIGNING_KEY = "dGVzdC1zaWduaW5nLWtleS1vZi0zMi1ieXRlcy0xMjM=";
     protected static final String DATABASE = TestDatabase.newMigratedDatabase();
 
     @DynamicPropertySource
@@ -65,6 +76,10 @@ public abstract class GatewayIntegrationTest {
         registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+        registry.add("runline.storage.endpoint", () -> TestObjectStore.endpoint().toString());
+        registry.add("runline.storage.bucket", () -> TestObjectStore.BUCKET);
+        registry.add("runline.storage.access-key", TestObjectStore::accessKey);
+        registry.add("runline.storage.secret-key", TestObjectStore::secretKey);
     }
 
     @Autowired
@@ -74,18 +89,47 @@ public abstract class GatewayIntegrationTest {
     protected EmbeddedKafkaBroker broker;
 
     private Consumer<String, RunAccepted> topic;
+    private Consumer<String, AttachmentLinked> linkTopic;
     private final Map<UUID, ConsumerRecord<String, RunAccepted>> seen = new ConcurrentHashMap<>();
+    private final Map<UUID, AttachmentLinked> links = new ConcurrentHashMap<>();
 
     @BeforeAll
     void subscribe() {
         Map<String, Object> settings = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
         topic = new KafkaConsumer<>(settings, new StringDeserializer(), new RunAcceptedDeserializer());
         topic.subscribe(List.of(TOPIC));
+        // A group of its own: two consumers of one group, each polling only now and then, would wait on each
+        // other's rebalances.
+        Map<String, Object> linkSettings = KafkaTestUtils.consumerProps(broker, "test-links-" + UUID.randomUUID(), false);
+        linkTopic = new KafkaConsumer<>(linkSettings, new StringDeserializer(), new AttachmentLinkedDeserializer());
+        linkTopic.subscribe(List.of(LINK_TOPIC));
     }
 
     @AfterAll
     void closeTopic() {
         topic.close();
+        linkTopic.close();
+    }
+
+    /** A run created through the v2 route (the gateway tests run no processor: it stays in flight). */
+    protected UUID createdRun(String key, TestTenant tenant) {
+        return post("/api/v2/runs", key, RunBody.v2(tenant.procedureId).toJson()).expectStatus().isOk()
+                .expectBody(dev.runline.gateway.http.RunController.CreatedRun.class).returnResult().getResponseBody().id();
+    }
+
+    /** The latest link published for an upload: the 200 came after the broker's acknowledgement. */
+    protected AttachmentLinked linkOf(UUID uploadId) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            linkTopic.poll(Duration.ofMillis(200)).forEach(record -> links.put(record.value().getUploadId(), record.value()));
+            return links.containsKey(uploadId);
+        });
+        return links.get(uploadId);
+    }
+
+    /** Every link published so far (reads what arrived within {@code wait}). */
+    protected Map<UUID, AttachmentLinked> drainLinks(Duration wait) {
+        linkTopic.poll(wait).forEach(record -> links.put(record.value().getUploadId(), record.value()));
+        return links;
     }
 
     protected static String userKey(TestTenant tenant, UUID userId) {
