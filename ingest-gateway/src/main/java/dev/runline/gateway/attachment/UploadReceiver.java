@@ -32,6 +32,8 @@ public class UploadReceiver {
     private static final String OCTET_STREAM = MediaType.APPLICATION_OCTET_STREAM_VALUE;
     /** Buffers requested ahead from the connection: bounds memory per upload (Netty's are 8-64 KB). */
     private static final int BUFFERS_AHEAD = 16;
+    /** Bodies over the size limit but under this many times it are read to their end before the 413. */
+    private static final long DRAIN_FACTOR = 4;
 
     private final UploadDao uploads;
     private final ObjectStore store;
@@ -55,7 +57,7 @@ public class UploadReceiver {
             throw new ApiException(ErrorCode.BAD_REQUEST, "Content-Length is required: send the file's size with it");
         }
         if (length > properties.maxFileSize().toBytes()) {
-            throw service.tooLarge(length);
+            return refuseTooLarge(length, request.getBody());
         }
         MediaType type = request.getHeaders().getContentType();
         String contentType = type == null ? OCTET_STREAM : type.toString();
@@ -64,6 +66,22 @@ public class UploadReceiver {
                         .orElseThrow(() -> refusal(url.organizationId(), uploadId)))
                 .flatMap(objectKey -> stream(uploadId, url.organizationId(), objectKey, length, contentType,
                         request.getBody()));
+    }
+
+    /**
+     * A client that sends its whole file before reading the answer (Python's requests does) sees a reset, not the
+     * 413, if the connection closes under it; so a body up to a few times the limit is read and dropped first,
+     * buffer by buffer (no memory held), and only a larger one is cut off.
+     */
+    private Mono<Void> refuseTooLarge(long length, Flux<DataBuffer> body) {
+        ApiException tooLarge = service.tooLarge(length);
+        if (length > DRAIN_FACTOR * properties.maxFileSize().toBytes()) {
+            return Mono.error(tooLarge);
+        }
+        return body.timeout(properties.putIdleTimeout())
+                .doOnNext(DataBufferUtils::release)
+                .onErrorResume(error -> Mono.empty())
+                .then(Mono.error(tooLarge));
     }
 
     private Mono<Void> stream(UUID uploadId, UUID organizationId, String objectKey, long length, String contentType,

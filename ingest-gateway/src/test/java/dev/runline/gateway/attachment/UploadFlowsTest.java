@@ -52,7 +52,7 @@ class UploadFlowsTest extends GatewayIntegrationTest {
         Uploads.put(http, upload.uploadUrl(), image, "image/png").expectStatus().isEqualTo(200);
         UploadController.Finalized finalized = Uploads.finalizeV2(http, key, upload.uploadId())
                 .expectStatus().isOk().expectBody(UploadController.Finalized.class).returnResult().getResponseBody();
-        byte[] downloaded = http.get().uri(java.net.URI.create(finalized.url())).exchange()
+        byte[] downloaded = http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024)).build().get().uri(java.net.URI.create(finalized.url())).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         UploadController.Updated updated = Uploads.updateRun(http, key, runId, upload.uploadId())
                 .expectStatus().isOk().expectBody(UploadController.Updated.class).returnResult().getResponseBody();
