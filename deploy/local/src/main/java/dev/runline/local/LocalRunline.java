@@ -17,9 +17,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole pipeline on one machine with nothing installed: a real Kafka broker (KRaft) and a real
- * PostgreSQL (embedded binaries), both keeping their data under {@code runline.home} (default
- * {@code .runline}), then the processor (which migrates the database) and the gateway. Ctrl-C stops
+ * The whole pipeline on one machine with nothing installed: a real Kafka broker (KRaft), a real
+ * PostgreSQL (embedded binaries) and a real S3 API server for attachments (S3Proxy), all keeping their data
+ * under {@code runline.home} (default {@code .runline}), then the processor (which migrates the database) and the gateway. Ctrl-C stops
  * everything in reverse order.
  */
 public final class LocalRunline implements AutoCloseable {
@@ -30,6 +30,7 @@ public final class LocalRunline implements AutoCloseable {
     private final LocalSettings settings;
     private DemoOrganization.Credentials demo;
     private String databaseUrl;
+    private String objectStoreEndpoint;
 
     LocalRunline(LocalSettings settings) {
         this.settings = settings;
@@ -70,6 +71,9 @@ public final class LocalRunline implements AutoCloseable {
         databaseUrl = database.jdbcUrl();
         LocalBroker broker = LocalBroker.start(home.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         started.push(broker);
+        LocalObjectStore objectStore = LocalObjectStore.start(home, settings.objectStorePort());
+        started.push(objectStore);
+        objectStoreEndpoint = objectStore.endpoint().toString();
 
         String[] shared = {
             "--spring.datasource.url=" + databaseUrl,
@@ -82,7 +86,7 @@ public final class LocalRunline implements AutoCloseable {
         started.push(processor::close);
         demo = DemoOrganization.ensure(processor.getBean(Jdbi.class), home.resolve("demo-api-key"));
         ConfigurableApplicationContext gateway = spring(GatewayApplication.class, GatewayApplication.CONFIG_NAME,
-                concat(shared, "--server.port=" + settings.gatewayPort()), args);
+                concat(concat(shared, objectStore.gatewaySettings()), "--server.port=" + settings.gatewayPort()), args);
         started.push(gateway::close);
     }
 
@@ -103,8 +107,14 @@ public final class LocalRunline implements AutoCloseable {
                    Gateway:      %s   (health: %s/actuator/health/readiness)
                    Processor:    http://localhost:%d/actuator/prometheus
                    Kafka:        localhost:%d      PostgreSQL: localhost:%d (user postgres, db runline)
+                   Object store: %s (S3 API, bucket %s; files in %s)
                    API key:      %s
-                   Procedure id: %s
+                   Procedure id: %s (identifier %s)
+
+                 Stations (TofuPilot clients, OpenHTF integration), before `python your_test.py`:
+                   export TOFUPILOT_URL=%s
+                   export TOFUPILOT_API_KEY=%s
+                   v2 client: TofuPilot(api_key=..., server_url="%s")
 
                  Post a run:
                    curl -sS -X POST %s/api/v2/runs \\
@@ -119,8 +129,9 @@ public final class LocalRunline implements AutoCloseable {
                  Ctrl-C stops everything; data stays in %s.
                 ==================================================================================
                 """.formatted(startup.toMillis() / 1000.0, settings.home().toAbsolutePath(), url, url,
-                settings.processorPort(), settings.kafkaPort(), settings.postgresPort(), demo.apiKey(),
-                demo.procedureId(), url, demo.apiKey(), demo.procedureId(), settings.postgresPort(),
+                settings.processorPort(), settings.kafkaPort(), settings.postgresPort(), objectStoreEndpoint,
+                LocalObjectStore.BUCKET, settings.home().resolve("objects").toAbsolutePath(), demo.apiKey(),
+                demo.procedureId(), DemoOrganization.PROCEDURE_IDENTIFIER, url, demo.apiKey(), url, url, demo.apiKey(), demo.procedureId(), settings.postgresPort(),
                 settings.home().toAbsolutePath());
     }
 

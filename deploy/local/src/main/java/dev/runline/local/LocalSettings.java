@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * database use uncommon ports so that they do not collide with installed services.
  */
 record LocalSettings(Path home, int gatewayPort, int processorPort, int kafkaPort, int kafkaControllerPort,
-        int postgresPort) {
+        int postgresPort, int objectStorePort) {
 
     static LocalSettings fromEnvironment() {
         return new LocalSettings(
@@ -17,7 +17,8 @@ record LocalSettings(Path home, int gatewayPort, int processorPort, int kafkaPor
                 Integer.parseInt(setting("runline.processor.port", "8081")),
                 Integer.parseInt(setting("runline.kafka.port", "19092")),
                 Integer.parseInt(setting("runline.kafka.controller-port", "19093")),
-                Integer.parseInt(setting("runline.postgres.port", "15432")));
+                Integer.parseInt(setting("runline.postgres.port", "15432")),
+                Integer.parseInt(setting("runline.object-store.port", "19000")));
     }
 
     private static String setting(String property, String fallback) {

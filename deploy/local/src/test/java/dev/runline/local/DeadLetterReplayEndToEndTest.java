@@ -42,7 +42,7 @@ class DeadLetterReplayEndToEndTest {
 
     @Test
     void deadLetteredRunIsStoredOnceAfterTheCauseIsFixedAndItIsReplayed() throws Exception {
-        settings = new LocalSettings(home, freePort(), freePort(), freePort(), freePort(), freePort());
+        settings = new LocalSettings(home, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         try (LocalRunline runline = new LocalRunline(settings)) {
             runline.start("--runline.processor.sub-unit-wait=1s", "--runline.processor.sub-unit-retry-interval=250ms");
             demo = runline.demo();

@@ -38,7 +38,7 @@ class LocalPipelineEndToEndTest {
 
     @Test
     void postedRunIsStoredAndSurvivesARestart() throws Exception {
-        LocalSettings settings = new LocalSettings(home, freePort(), freePort(), freePort(), freePort(), freePort());
+        LocalSettings settings = new LocalSettings(home, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         DemoOrganization.Credentials demo;
         String databaseUrl;
         UUID runId;

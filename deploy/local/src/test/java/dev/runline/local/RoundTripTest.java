@@ -40,7 +40,7 @@ class RoundTripTest {
 
     @BeforeAll
     void start(@TempDir Path home) throws Exception {
-        settings = new LocalSettings(home, freePort(), freePort(), freePort(), freePort(), freePort());
+        settings = new LocalSettings(home, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
         runline = new LocalRunline(settings);
         runline.start();
         for (String subUnit : new String[] {"BRD-RT-1", "BRD-RT-2", "BRD-RT-3"}) {
