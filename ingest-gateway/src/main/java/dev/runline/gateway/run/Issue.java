@@ -33,7 +33,7 @@ public record Issue(List<Object> path, String message) {
      * {@code path} one step longer, in constant time: readers build a path for every field and element they
      * visit, and almost none of them ever becomes an issue (whose constructor copies it into a plain list).
      */
-    static List<Object> append(List<Object> path, Object step) {
+    public static List<Object> append(List<Object> path, Object step) {
         return new LongerPath(path, step);
     }
 

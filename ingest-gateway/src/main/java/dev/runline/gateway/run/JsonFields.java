@@ -64,7 +64,7 @@ public final class JsonFields {
      * numbers beyond a double's range ({@code 1e400}), which would be stored as Infinity. Refused here
      * rather than failing in the processor. The field readers leave such numbers to this walk.
      */
-    void rejectUnstorable(JsonNode node, List<Object> path) {
+    public void rejectUnstorable(JsonNode node, List<Object> path) {
         // One switch on the node type: this walk visits every node of the body.
         switch (node.getNodeType()) {
             case NUMBER -> {
@@ -100,7 +100,7 @@ public final class JsonFields {
      * A number node's value as a finite double; null for anything else. A number beyond a double's range
      * is null too: Jackson reads {@code 1e400} as Infinity, and throws converting a 400-digit integer.
      */
-    static Double finite(JsonNode node) {
+    public static Double finite(JsonNode node) {
         if (node == null || !node.isNumber()) {
             return null;
         }
@@ -140,7 +140,7 @@ public final class JsonFields {
     }
 
     /** An optional string that, when given, names something and so may not be empty (v1 procedure_version). */
-    String nonEmptyString(JsonNode parent, List<Object> path, String field, int maxLength) {
+    public String nonEmptyString(JsonNode parent, List<Object> path, String field, int maxLength) {
         String value = string(parent, path, field, false, maxLength);
         if (value != null && value.isEmpty()) {
             issue(Issue.append(path, field), "must not be empty");
@@ -150,7 +150,7 @@ public final class JsonFields {
     }
 
     /** A serial, part, revision, batch or version number: {@code [a-zA-Z0-9_.:+-]}, 1 to 60 characters. */
-    String identifier(JsonNode parent, List<Object> path, String field, boolean required) {
+    public String identifier(JsonNode parent, List<Object> path, String field, boolean required) {
         JsonNode node = present(parent, field);
         if (node == null || !node.isString()) {
             return string(parent, path, field, required, IDENTIFIER_MAX);
@@ -158,7 +158,7 @@ public final class JsonFields {
         return identifierValue(node.stringValue(), Issue.append(path, field));
     }
 
-    String identifierValue(String value, List<Object> at) {
+    public String identifierValue(String value, List<Object> at) {
         if (value.isEmpty() || value.length() > IDENTIFIER_MAX) {
             issue(at, "must be 1 to " + IDENTIFIER_MAX + " characters");
             return null;
@@ -195,7 +195,7 @@ public final class JsonFields {
         return null;
     }
 
-    <E extends Enum<E>> E enumValue(JsonNode parent, List<Object> path, String field, Class<E> type, boolean required) {
+    public <E extends Enum<E>> E enumValue(JsonNode parent, List<Object> path, String field, Class<E> type, boolean required) {
         String value = string(parent, path, field, required, 64);
         if (value == null) {
             return null;
@@ -230,7 +230,7 @@ public final class JsonFields {
         }
     }
 
-    Integer integer(JsonNode parent, List<Object> path, String field, int min) {
+    public Integer integer(JsonNode parent, List<Object> path, String field, int min) {
         JsonNode node = present(parent, field);
         if (node == null) {
             return null;
@@ -298,7 +298,7 @@ public final class JsonFields {
     }
 
     /** Epoch milliseconds, possibly fractional (v1 phases), to the microsecond. */
-    Instant epochMillis(JsonNode parent, List<Object> path, String field) {
+    public Instant epochMillis(JsonNode parent, List<Object> path, String field) {
         Double millis = number(parent, path, field);
         if (millis == null) {
             return null;
@@ -359,7 +359,7 @@ public final class JsonFields {
     }
 
     /** An object element of an array; records an issue and returns null for anything else. */
-    JsonNode object(JsonNode node, List<Object> at) {
+    public JsonNode object(JsonNode node, List<Object> at) {
         if (node == null || !node.isObject()) {
             issue(at, "must be an object");
             return null;

@@ -11,19 +11,19 @@ import tools.jackson.databind.JsonNode;
  * its buffers for every call: for the hundred small values of a typical run that was a tenth of the
  * gateway's CPU (JFR, benchmark suite). Strings are escaped and numbers written by Jackson's own helpers.
  */
-final class JsonText {
+public final class JsonText {
 
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
     private JsonText() {}
 
-    static String of(JsonNode node) {
+    public static String of(JsonNode node) {
         StringBuilder text = new StringBuilder(64);
         write(node, text);
         return text.toString();
     }
 
-    static void write(JsonNode node, StringBuilder out) {
+    public static void write(JsonNode node, StringBuilder out) {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 out.append('{');
@@ -65,7 +65,7 @@ final class JsonText {
     }
 
     /** A double as Jackson writes it (a finite one: the readers refuse the others). */
-    static void writeNumber(double value, StringBuilder out) {
+    public static void writeNumber(double value, StringBuilder out) {
         out.append(NumberOutput.toString(value));
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a log line (contract §6), the same in v1 and v2. Text is truncated, never rejected for length. */
-final class LogReader {
+public final class LogReader {
 
     static final int MESSAGE_MAX = 10_000;
     static final int SOURCE_FILE_MAX = 200;
@@ -40,7 +40,7 @@ final class LogReader {
      * Over 10,000 characters: truncated; empty or absent: {@code (empty)}. A cut is never made inside a
      * surrogate pair (an emoji), whose lone half could not be encoded as UTF-8: the pair goes, one char less.
      */
-    static String message(String message) {
+    public static String message(String message) {
         if (message == null || message.isEmpty()) {
             return "(empty)";
         }
@@ -55,7 +55,7 @@ final class LogReader {
      * Over 200 characters: keeps the last 200 (the file name end), never starting inside a surrogate pair;
      * empty or absent: {@code unknown}.
      */
-    static String sourceFile(String sourceFile) {
+    public static String sourceFile(String sourceFile) {
         if (sourceFile == null || sourceFile.isEmpty()) {
             return "unknown";
         }

@@ -15,11 +15,11 @@ import java.util.List;
 public record ReadResult(Run.Builder run, String procedureIdentifier, UnitPaths unitPaths, List<Issue> issues,
         int issuesFound) {
 
-    static ReadResult valid(Run.Builder run, String procedureIdentifier, UnitPaths unitPaths) {
+    public static ReadResult valid(Run.Builder run, String procedureIdentifier, UnitPaths unitPaths) {
         return new ReadResult(run, procedureIdentifier, unitPaths, List.of(), 0);
     }
 
-    static ReadResult invalid(JsonFields fields) {
+    public static ReadResult invalid(JsonFields fields) {
         return new ReadResult(null, null, null, fields.issues(), fields.issueCount());
     }
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class V1RunReader {
 
-    static final int TEXT_MAX = 255;
+    public static final int TEXT_MAX = 255;
 
     private final RunLimits limits;
 

@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class V2RunReader {
 
-    static final int DOCSTRING_MAX = 50_000;
+    public static final int DOCSTRING_MAX = 50_000;
     static final int METADATA_MAX_KEYS = 50;
-    static final int NAME_MAX = 255;
+    public static final int NAME_MAX = 255;
 
     private final RunLimits limits;
 
