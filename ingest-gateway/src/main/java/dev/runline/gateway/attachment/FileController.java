@@ -44,7 +44,7 @@ public class FileController {
     }
 
     /** Answers exactly 200 with no body, as S3 does: the v2 client fails on anything else. */
-    @PutMapping(path = UploadUrls.FILE_PATH + "{id}")
+    @PutMapping(path = {UploadUrls.FILE_PATH + "{id}", UploadUrls.FILE_ALIAS + "{id}"})
     public Mono<ResponseEntity<Void>> put(@PathVariable("id") String id,
             @RequestParam(name = "organization", required = false) String organization,
             @RequestParam(name = "expires", required = false) String expires,
@@ -53,7 +53,7 @@ public class FileController {
                 .thenReturn(ResponseEntity.ok().<Void>build());
     }
 
-    @GetMapping(path = UploadUrls.FILE_PATH + "{id}")
+    @GetMapping(path = {UploadUrls.FILE_PATH + "{id}", UploadUrls.FILE_ALIAS + "{id}"})
     public Mono<ResponseEntity<Flux<DataBuffer>>> get(@PathVariable("id") String id,
             @RequestParam(name = "organization", required = false) String organization,
             @RequestParam(name = "expires", required = false) String expires,

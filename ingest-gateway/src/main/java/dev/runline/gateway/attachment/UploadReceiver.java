@@ -54,10 +54,14 @@ public class UploadReceiver {
         url.verify(signer, UploadSigner.Purpose.PUT, uploadId, service.now());
         long length = request.getHeaders().getContentLength();
         if (length < 0) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "Content-Length is required: send the file's size with it");
+            return refuseAfterReading(request.getBody(), new ApiException(ErrorCode.BAD_REQUEST,
+                    "Content-Length is required: send the file's size with it"));
         }
         if (length > properties.maxFileSize().toBytes()) {
-            return refuseTooLarge(length, request.getBody());
+            if (length > drainLimit()) {
+                return Mono.error(service.tooLarge(length));
+            }
+            return refuseAfterReading(request.getBody(), service.tooLarge(length));
         }
         MediaType type = request.getHeaders().getContentType();
         String contentType = type == null ? OCTET_STREAM : type.toString();
@@ -70,18 +74,24 @@ public class UploadReceiver {
 
     /**
      * A client that sends its whole file before reading the answer (Python's requests does) sees a reset, not the
-     * 413, if the connection closes under it; so a body up to a few times the limit is read and dropped first,
-     * buffer by buffer (no memory held), and only a larger one is cut off.
+     * 4xx, if the connection closes under it; so a refused body up to a few times the size limit is read and
+     * dropped first, buffer by buffer (no memory held), and only a larger one is cut off.
      */
-    private Mono<Void> refuseTooLarge(long length, Flux<DataBuffer> body) {
-        ApiException tooLarge = service.tooLarge(length);
-        if (length > DRAIN_FACTOR * properties.maxFileSize().toBytes()) {
-            return Mono.error(tooLarge);
-        }
+    private Mono<Void> refuseAfterReading(Flux<DataBuffer> body, ApiException refusal) {
+        long limit = drainLimit();
+        long[] read = {0};
         return body.timeout(properties.putIdleTimeout())
-                .doOnNext(DataBufferUtils::release)
+                .takeWhile(buffer -> {
+                    read[0] += buffer.readableByteCount();
+                    DataBufferUtils.release(buffer);
+                    return read[0] <= limit;
+                })
                 .onErrorResume(error -> Mono.empty())
-                .then(Mono.error(tooLarge));
+                .then(Mono.error(refusal));
+    }
+
+    private long drainLimit() {
+        return DRAIN_FACTOR * properties.maxFileSize().toBytes();
     }
 
     private Mono<Void> stream(UUID uploadId, UUID organizationId, String objectKey, long length, String contentType,

@@ -15,6 +15,8 @@ public class UploadUrls {
 
     /** The gateway's file route, for PUT (upload) and GET (download). */
     public static final String FILE_PATH = "/api/files/";
+    /** Served too, like every route's unprefixed alias; the URLs handed out use {@link #FILE_PATH}. */
+    public static final String FILE_ALIAS = "/files/";
 
     private final UploadSigner signer;
     private final ObjectStore store;

@@ -4,6 +4,8 @@ import static dev.runline.gateway.provision.ProvisioningAuthorizationMatrixTest.
 import static dev.runline.gateway.provision.ProvisioningAuthorizationMatrixTest.Scope.OWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runline.gateway.attachment.ObjectStore;
+import dev.runline.gateway.attachment.UploadSigner;
 import dev.runline.gateway.auth.Permissions.KeyKind;
 import dev.runline.gateway.testing.RunBody;
 import java.util.ArrayList;
@@ -40,6 +42,14 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+
+    /** Set once the context is up; the rows' setups run later, inside the tests. */
+    private static FileFixtures files;
+
+    @Autowired
+    void files(ObjectStore store) {
+        files = new FileFixtures(store);
+    }
 
     /**
      * What to send, built fresh for each case (a unique name, a new member to re-role, a new key to revoke).
@@ -193,7 +203,67 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
                 new Row("GET /api/v2/runs/{id}", OWN, 200, 200, 200, 200,
                         (own, other) -> Request.of("/api/v2/runs/" + own.storedRun(), null)),
                 new Row("GET /api/v2/runs/{id}", OTHER, 404, 404, 404, 404,
-                        (own, other) -> Request.of("/api/v2/runs/" + other.storedRun(), null)));
+                        (own, other) -> Request.of("/api/v2/runs/" + other.storedRun(), null)),
+
+                // Files: keys that create runs upload, link and import; keys that read runs read files.
+                new Row("POST /api/v1/uploads/initialize", OWN, 200, 200, 403, 200,
+                        (own, other) -> Request.of("/api/v1/uploads/initialize", "{\"name\": \"scope.csv\"}")),
+                new Row("POST /api/v2/attachments", OWN, 200, 200, 403, 200,
+                        (own, other) -> Request.of("/api/v2/attachments", "{\"name\": \"scope.csv\"}")),
+                new Row("DELETE /api/v2/attachments", OWN, 200, 200, 403, 200,
+                        (own, other) -> new Request("/api/v2/attachments?ids=" + files.storedUpload(own), null, null, null)),
+                new Row("DELETE /api/v2/attachments", OTHER, 404, 404, 403, 404,
+                        (own, other) -> Request.of("/api/v2/attachments?ids=" + files.storedUpload(other), null)),
+                new Row("POST /api/v2/attachments/{id}/finalize", OWN, 200, 200, 403, 200,
+                        (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(own) + "/finalize", null)),
+                new Row("POST /api/v2/attachments/{id}/finalize", OTHER, 404, 404, 403, 404,
+                        (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(other) + "/finalize", null)),
+                new Row("POST /api/v1/uploads/sync", OWN, 200, 200, 403, 200,
+                        (own, other) -> Request.of("/api/v1/uploads/sync", "{\"upload_id\": \"" + files.storedUpload(own)
+                                + "\", \"run_id\": \"" + own.storedRun() + "\"}")),
+                new Row("POST /api/v1/uploads/sync", OTHER, 404, 404, 403, 404,
+                        (own, other) -> Request.of("/api/v1/uploads/sync", "{\"upload_id\": \"" + files.storedUpload(own)
+                                + "\", \"run_id\": \"" + other.storedRun() + "\"}")),
+                new Row("POST /api/v1/uploads/sync", OTHER, 404, 404, 403, 404,
+                        (own, other) -> Request.of("/api/v1/uploads/sync", "{\"upload_id\": \"" + files.storedUpload(other)
+                                + "\", \"run_id\": \"" + own.storedRun() + "\"}")),
+                new Row("PATCH /api/v2/runs/{id}", OWN, 200, 200, 403, 200,
+                        (own, other) -> Request.of("/api/v2/runs/" + own.storedRun(),
+                                "{\"attachments\": [\"" + files.storedUpload(own) + "\"]}")),
+                new Row("PATCH /api/v2/runs/{id}", OTHER, 404, 404, 403, 404,
+                        (own, other) -> Request.of("/api/v2/runs/" + other.storedRun(),
+                                "{\"attachments\": [\"" + files.storedUpload(own) + "\"]}")),
+                new Row("POST /api/v1/import", OWN, 200, 200, 403, 200,
+                        (own, other) -> Request.of("/api/v1/import",
+                                "{\"upload_id\": \"" + files.storedRecord(own) + "\", \"importer\": \"OPENHTF\"}")),
+                new Row("POST /api/v1/import", OTHER, 404, 404, 403, 404,
+                        (own, other) -> Request.of("/api/v1/import",
+                                "{\"upload_id\": \"" + files.storedRecord(other) + "\", \"importer\": \"OPENHTF\"}")),
+                new Row("GET /api/v2/attachments/{id}", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(own), null)),
+                new Row("GET /api/v2/attachments/{id}", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(other), null)),
+                new Row("GET /api/v2/attachments/{id}/download", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(own) + "/download", null)),
+                new Row("GET /api/v2/attachments/{id}/download", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(other) + "/download", null)),
+                new Row("GET /api/v2/runs/{id}/attachments", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of("/api/v2/runs/" + own.storedRun() + "/attachments", null)),
+                new Row("GET /api/v2/runs/{id}/attachments", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of("/api/v2/runs/" + other.storedRun() + "/attachments", null)),
+                // The file URLs need no key (whatever key is sent is ignored): the signature decides.
+                new Row("PUT /api/files/{id}", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of(files.fileUrl(UploadSigner.Purpose.PUT, files.initializedUpload(own),
+                                own.tenant.organizationId), "{}")),
+                new Row("PUT /api/files/{id}", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of(files.fileUrl(UploadSigner.Purpose.PUT, files.initializedUpload(other),
+                                own.tenant.organizationId), "{}")),
+                new Row("GET /api/files/{id}", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of(files.fileUrl(UploadSigner.Purpose.GET, files.storedUpload(own),
+                                own.tenant.organizationId), null)),
+                new Row("GET /api/files/{id}", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of(files.fileUrl(UploadSigner.Purpose.GET, files.storedUpload(other),
+                                own.tenant.organizationId), null)));
     }
 
     static Stream<Case> matrix() {
