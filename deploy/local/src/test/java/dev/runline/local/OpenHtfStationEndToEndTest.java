@@ -233,9 +233,39 @@ class OpenHtfStationEndToEndTest {
         }
         JsonNode validators = sent.get("validators");
         if (validators != null && !validators.isNull() && !validators.isEmpty()) {
-            assertThat(kept.get("validators")).as("validators of %s", name).isNotNull();
-            assertThat(kept.get("validators").isArray()).isTrue();
+            List<String> expected = new ArrayList<>();
+            validators.forEach(text -> expected.addAll(expectedValidators(text.asString())));
+            List<String> storedValidators = kept.get("validators").valueStream()
+                    .map(v -> v.get("operator").asString() + " " + v.get("expected_value")).toList();
+            assertThat(storedValidators).as("validators of %s", name).isEqualTo(expected);
+            kept.get("validators").forEach(v -> assertThat(v.get("outcome").asString()).isEqualTo(outcome));
         }
+    }
+
+    /**
+     * The contract's validators for the validator texts the three records hold (OpenHTF's str() of InRange,
+     * LessThanOrEqual, Equals and RegexMatcher): "operator expected_value".
+     */
+    private static List<String> expectedValidators(String text) {
+        java.util.regex.Matcher range = java.util.regex.Pattern.compile("(\\S+) <= x <= (\\S+)").matcher(text);
+        if (range.matches()) {
+            return List.of(">= " + number(range.group(1)), "<= " + number(range.group(2)));
+        }
+        if (text.startsWith("x <= ")) {
+            return List.of("<= " + number(text.substring(5)));
+        }
+        if (text.equals("x == True")) {
+            return List.of("== true");
+        }
+        java.util.regex.Matcher regex = java.util.regex.Pattern.compile("'x' matches /(.*)/").matcher(text);
+        if (regex.matches()) {
+            return List.of("matches " + JSON.getNodeFactory().stringNode(regex.group(1)));
+        }
+        throw new AssertionError("A validator text the records were not expected to hold: " + text);
+    }
+
+    private static String number(String text) {
+        return JSON.readTree(text).toString();
     }
 
     private void assertAttachments(UUID runId, byte[] record, Map<String, byte[]> phaseFiles) throws Exception {
