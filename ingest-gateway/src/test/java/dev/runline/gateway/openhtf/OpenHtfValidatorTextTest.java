@@ -72,6 +72,9 @@ class OpenHtfValidatorTextTest {
                 kept("All values pass: x <= 5"),
                 kept("Once pass, rest must also pass: x <= 5"),
                 kept("x <= inf"),
+                kept("x <= 1e99999"),
+                kept("x <= 1e999999999999"),
+                kept("x == 0x10"),
                 kept("x <= 1e400"),
                 kept("x <= 1e99999999999"),
                 kept("nan <= x"),
@@ -121,6 +124,15 @@ class OpenHtfValidatorTextTest {
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
         assertThat(validator.has("operator")).isFalse();
         assertThat(validator.get("expression").stringValue()).hasSize(ValidatorText.EXPRESSION_MAX).startsWith("x ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void textLongerThanAnExpressionIsNotParsed() {
+        String blanks = "x" + " ".repeat(200_000) + "<= 2";
+
+        JsonNode validator = RecordBody.json(ValidatorText.validators(blanks, "PASS").getFirst());
+
+        assertThat(validator.get("expression").stringValue()).hasSize(ValidatorText.EXPRESSION_MAX);
     }
 
     @org.junit.jupiter.api.Test
