@@ -1,6 +1,7 @@
 package dev.runline.gateway.openhtf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.runline.gateway.run.Issue;
 import dev.runline.gateway.run.ReadResult;
@@ -11,6 +12,7 @@ import dev.runline.schemas.event.MeasurementOutcome;
 import dev.runline.schemas.event.Phase;
 import dev.runline.schemas.event.Run;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -53,7 +55,7 @@ class OpenHtfBadRecordTest {
     }
 
     private static List<Object> at(List<Object> path, Object... steps) {
-        List<Object> longer = new java.util.ArrayList<>(path);
+        List<Object> longer = new ArrayList<>(path);
         longer.addAll(List.of(steps));
         return longer;
     }
@@ -171,7 +173,7 @@ class OpenHtfBadRecordTest {
             return;
         }
         assertThat(issues).extracting(Issue::path, Issue::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(path, message));
+                .containsExactly(tuple(path, message));
     }
 
     @Test
@@ -200,7 +202,7 @@ class OpenHtfBadRecordTest {
                 : RecordBody.valid().without(List.of("metadata", "procedure_id"));
 
         assertThat(issues(record)).extracting(Issue::path, Issue::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("metadata", "procedure_id"), "is required"));
+                .containsExactly(tuple(List.of("metadata", "procedure_id"), "is required"));
     }
 
     @Test
@@ -236,7 +238,7 @@ class OpenHtfBadRecordTest {
     @Test
     void endBeforeStartIsAnIssueForTheRecordAndForAPhase() {
         assertThat(issues(RecordBody.valid().with("end_time_millis", 1796309272700L))).extracting(Issue::path, Issue::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("end_time_millis"), "must not be before start_time_millis"));
+                .containsExactly(tuple(List.of("end_time_millis"), "must not be before start_time_millis"));
         assertThat(issues(RecordBody.valid().with(List.of("phases", 1, "end_time_millis"), 1796309272700L)))
                 .extracting(Issue::path).containsExactly(List.of("phases", 1, "end_time_millis"));
     }
@@ -345,7 +347,7 @@ class OpenHtfBadRecordTest {
     void scalarValueOfADimensionedMeasurementIsAnIssue() {
         List<Issue> issues = issues(RecordBody.valid().with(at(VCC, "dimensions"), RecordBody.json("[{\"suffix\": \"s\"}]")));
 
-        assertThat(issues).extracting(Issue::path, Issue::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
+        assertThat(issues).extracting(Issue::path, Issue::message).containsExactly(tuple(
                 at(VCC, "measured_value"), "must be an array of rows (the measurement has dimensions)"));
     }
 
@@ -373,7 +375,7 @@ class OpenHtfBadRecordTest {
 
         List<Issue> issues = issues(RecordBody.valid().with(at(VCC, "measured_value"), deep));
 
-        assertThat(issues).extracting(Issue::path, Issue::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
+        assertThat(issues).extracting(Issue::path, Issue::message).containsExactly(tuple(
                 at(VCC, "measured_value"), "must not be nested deeper than 64 levels"));
     }
 

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The three records real OpenHTF wrote ({@code src/test/resources/openhtf/}, see its README), converted and
@@ -295,7 +296,7 @@ class OpenHtfFixtureTest {
     @Test
     void recordWithoutInlinedAttachmentsAsTheTofuPilotIntegrationWritesItHasNone() {
         JsonNode record = fixture("functional-fail.json");
-        ((tools.jackson.databind.node.ObjectNode) record.get("phases").get(2).get("attachments").get("scope.csv")).remove("data");
+        ((ObjectNode) record.get("phases").get(2).get("attachments").get("scope.csv")).remove("data");
 
         OpenHtfConversion conversion = converter.convert(record, RECEIVED);
 

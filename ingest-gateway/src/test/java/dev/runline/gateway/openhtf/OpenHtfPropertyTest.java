@@ -14,6 +14,7 @@ import dev.runline.schemas.event.Run;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +209,7 @@ class OpenHtfPropertyTest {
             byte[] bytes = new byte[random.nextInt(64)];
             random.nextBytes(bytes);
             attachments.putObject("file" + random.nextInt(100) + ".bin").put("mimetype", "application/x-test")
-                    .put("data", java.util.Base64.getEncoder().encodeToString(bytes));
+                    .put("data", Base64.getEncoder().encodeToString(bytes));
             expected.attachments++;
         }
         return phase;

@@ -3,6 +3,7 @@ package dev.runline.gateway.openhtf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,7 +114,7 @@ class OpenHtfValidatorTextTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void textLongerThanAnExpressionIsKeptWithoutBeingParsed() {
         // A megabyte of blanks after "x" costs the equality pattern quadratic time: hours, if it were parsed.
         String text = "x" + " ".repeat(1_000_000) + "<= 2";
@@ -126,7 +127,7 @@ class OpenHtfValidatorTextTest {
         assertThat(validator.get("expression").stringValue()).hasSize(ValidatorText.EXPRESSION_MAX).startsWith("x ");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void textLongerThanAnExpressionIsNotParsed() {
         String blanks = "x" + " ".repeat(200_000) + "<= 2";
 
@@ -135,7 +136,7 @@ class OpenHtfValidatorTextTest {
         assertThat(validator.get("expression").stringValue()).hasSize(ValidatorText.EXPRESSION_MAX);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void longUnknownTextIsCutToTheExpressionLimit() {
         String text = "custom " + "y".repeat(2000);
 
