@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * value ({@code dimensions} plus rows of coordinates then value) and any other structured value are kept whole.
  * Units are the unit's {@code suffix} (its {@code name} when it has none); a dimensioned measurement's units
  * are one per row column: each dimension's, then the value's ({@code ""} for a column without a unit).
+ * {@code conditional_validators} (validators that apply only under a diagnosis result) are not kept: the record
+ * does not say whether their condition held, so they would read as limits the value was checked against.
  */
 final class MeasurementConverter {
 

@@ -116,24 +116,13 @@ class OpenHtfValidatorTextTest {
 
     @Test
     void textLongerThanAnExpressionIsKeptWithoutBeingParsed() {
-        // A megabyte of blanks after "x" costs the equality pattern quadratic time: hours, if it were parsed.
+        // Blanks after "x" cost the equality pattern time quadratic in their number: hours for a megabyte, if parsed.
         String text = "x" + " ".repeat(1_000_000) + "<= 2";
 
-        long started = System.nanoTime();
         JsonNode validator = RecordBody.json(ValidatorText.validators(text, "PASS").getFirst());
 
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
         assertThat(validator.has("operator")).isFalse();
         assertThat(validator.get("expression").stringValue()).hasSize(ValidatorText.EXPRESSION_MAX).startsWith("x ");
-    }
-
-    @Test
-    void textLongerThanAnExpressionIsNotParsed() {
-        String blanks = "x" + " ".repeat(200_000) + "<= 2";
-
-        JsonNode validator = RecordBody.json(ValidatorText.validators(blanks, "PASS").getFirst());
-
-        assertThat(validator.get("expression").stringValue()).hasSize(ValidatorText.EXPRESSION_MAX);
     }
 
     @Test
