@@ -17,10 +17,12 @@ import tools.jackson.databind.JsonNode;
  * value ({@code dimensions} plus rows of coordinates then value) and any other structured value are kept whole.
  * Units are the unit's {@code suffix} (its {@code name} when it has none); a dimensioned measurement's units
  * are one per row column: each dimension's, then the value's ({@code ""} for a column without a unit).
+ * {@code conditional_validators} (validators that apply only under a diagnosis result) are not kept: the record
+ * does not say whether their condition held, so they would read as limits the value was checked against.
  */
 final class MeasurementConverter {
 
-    private static final List<String> OUTCOMES = List.of("PASS", "FAIL", "UNSET", "PARTIALLY_SET");
+    private static final List<String> OUTCOMES = List.of("PASS", "FAIL", "UNSET", "PARTIALLY_SET", "SKIPPED");
 
     private final RecordValues values;
 
@@ -88,7 +90,11 @@ final class MeasurementConverter {
         return values.storable(name, at) != null;
     }
 
-    /** PASS, FAIL, UNSET; PARTIALLY_SET (a dimensioned measurement not yet validated) is UNSET; absent is UNSET. */
+    /**
+     * PASS, FAIL, UNSET; PARTIALLY_SET (a dimensioned measurement not yet validated) and SKIPPED (what OpenHTF sets on
+     * the unset measurements of a phase that was skipped, or on one skipped by the test) are UNSET, the run's only
+     * outcome for a measurement that has no verdict; absent is UNSET.
+     */
     private MeasurementOutcome outcome(JsonNode node, List<Object> at) {
         String outcome = values.fields().string(node, at, "outcome", false, 64);
         if (outcome == null) {
@@ -97,7 +103,7 @@ final class MeasurementConverter {
         return switch (outcome) {
             case "PASS" -> MeasurementOutcome.PASS;
             case "FAIL" -> MeasurementOutcome.FAIL;
-            case "UNSET", "PARTIALLY_SET" -> MeasurementOutcome.UNSET;
+            case "UNSET", "PARTIALLY_SET", "SKIPPED" -> MeasurementOutcome.UNSET;
             default -> {
                 values.issue(Issue.append(at, "outcome"), "must be one of " + OUTCOMES);
                 yield null;

@@ -111,7 +111,11 @@ public final class OpenHtfRecordConverter {
                 .setDocstring(docstring)
                 .setPhases(phases)
                 .setLogs(logs)
-                .setMetadata(runMetadata);
+                .setMetadata(runMetadata)
+                // The import adds the record and its inlined files once stored. Set here rather than left to the
+                // schema's default: Avro builds a default of Attachment records only once the event package is
+                // trusted, which a pure caller (a unit test) has not arranged.
+                .setAttachments(List.of());
         if (procedureId != null) {
             run.setProcedureId(procedureId);
         }

@@ -16,7 +16,11 @@ import tools.jackson.core.io.JsonStringEncoder;
  */
 final class PythonLiteral {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /**
+     * Python's float and int texts. The exponent is bounded (Python writes at most three digits): BigDecimal refuses
+     * an exponent beyond an int with an exception, and a longer one could only come from a hand-written text.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,5})?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 

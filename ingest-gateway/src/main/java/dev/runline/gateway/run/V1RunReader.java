@@ -86,7 +86,9 @@ public final class V1RunReader {
                 .setMetadata(metadata)
                 .setUnitMetadata(unitMetadata)
                 .setClient(client)
-                .setClientVersion(clientVersion);
+                .setClientVersion(clientVersion)
+                // Files are linked later; set rather than left to Avro's default, which needs the event package trusted.
+                .setAttachments(List.of());
         if (procedureId != null) {
             run.setProcedureId(procedureId);
         }

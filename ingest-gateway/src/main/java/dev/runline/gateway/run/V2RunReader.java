@@ -82,7 +82,8 @@ public final class V2RunReader {
                 .setPhases(phases)
                 .setLogs(logs)
                 .setMetadata(metadata)
-                .setUnitMetadata(unitMetadata), null, UnitPaths.TOP_LEVEL);
+                .setUnitMetadata(unitMetadata)
+                .setAttachments(List.of()), null, UnitPaths.TOP_LEVEL);
     }
 
     private static Phase phase(JsonFields fields, JsonNode element, List<Object> at) {
