@@ -131,8 +131,8 @@ class OpenHtfImportTest extends GatewayIntegrationTest {
                 record = RecordMutations.mutate(record, random);
             }
             byte[] bytes = json.writeValueAsBytes(record);
-            if (random.nextInt(10) == 0) {
-                bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            if (random.nextInt(10) == 0 && bytes.length > 1) {
+                bytes = java.util.Arrays.copyOf(bytes, 1 + random.nextInt(bytes.length - 1));
             }
             int status = imported(uploaded("fuzzed.json", bytes)).returnResult(String.class).getStatus().value();
             assertThat(status).as("seed %d case %d: %s", seed, i, new String(bytes, StandardCharsets.UTF_8))
