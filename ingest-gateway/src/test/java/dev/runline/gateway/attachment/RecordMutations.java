@@ -18,6 +18,9 @@ final class RecordMutations {
     static JsonNode mutate(JsonNode root, Random random) {
         List<JsonNode> containers = new ArrayList<>();
         collect(root, containers);
+        if (containers.isEmpty()) {
+            return randomValue(random);
+        }
         JsonNode target = containers.get(random.nextInt(containers.size()));
         if (target instanceof ObjectNode object && !object.isEmpty()) {
             List<String> names = new ArrayList<>(object.propertyNames());
