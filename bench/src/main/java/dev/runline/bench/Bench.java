@@ -9,6 +9,7 @@ import dev.runline.bench.report.ResultFiles;
 import dev.runline.bench.report.SvgChart;
 import dev.runline.bench.report.Summary;
 import dev.runline.bench.report.Tables;
+import dev.runline.bench.uploads.UploadsScenario;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Runline's benchmarks, each printed beside the machine's raw limit measured in the same run: the gateway
  * beside the HTTP floor and the raw Kafka producer, the processor beside a raw COPY, the whole pipeline end
- * to end; the memory of each service throughout. One real broker (in this JVM) and one real PostgreSQL serve
+ * to end, 10 MiB uploads through the gateway beside raw PUTs to the same S3 server; the memory of each service
+ * throughout. One real broker (in this JVM) and one real PostgreSQL serve
  * all scenarios, each on its own topic and database; the gateway, the processor and the HTTP floor run in
  * JVMs of their own. Options: see {@link BenchOptions} and the README's Benchmarks section.
  */
@@ -32,7 +34,7 @@ public final class Bench {
     /** Everything one run measured, as written to the result file. */
     public record Result(Instant at, Map<String, Object> machine, Map<String, Object> options,
             GatewayScenario.Result gateway, ProcessorScenario.Result processor, EndToEndScenario.Result endToEnd,
-            List<Summary> summary) {}
+            UploadsScenario.Result uploads, List<Summary> summary) {}
 
     private Bench() {}
 
@@ -49,6 +51,7 @@ public final class Bench {
         GatewayScenario.Result gateway = null;
         ProcessorScenario.Result processor = null;
         EndToEndScenario.Result endToEnd = null;
+        UploadsScenario.Result uploads = null;
         try (BenchDatabase database = new BenchDatabase(logDir)) {
             String bootstrap = broker.getBrokersAsString();
             if (options.includes("gateway")) {
@@ -63,13 +66,17 @@ public final class Bench {
                 endToEnd = EndToEndScenario.run(options, database, bootstrap, services, progress);
                 System.out.print(Tables.endToEnd(endToEnd));
             }
+            if (options.includes("uploads")) {
+                uploads = UploadsScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(Tables.uploads(uploads));
+            }
         } finally {
             broker.destroy();
         }
-        List<Summary> summary = Summary.of(gateway, processor, endToEnd);
-        System.out.print(Tables.memory(gateway, processor, endToEnd));
+        List<Summary> summary = Summary.of(gateway, processor, endToEnd, uploads);
+        System.out.print(Tables.memory(gateway, processor, endToEnd, uploads));
         System.out.print(Tables.summary(summary));
-        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, summary);
+        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, summary);
         Path file = ResultFiles.write(options.out(), base, result,
                 SvgChart.render("Runline benchmark, " + at + ", " + Runtime.getRuntime().availableProcessors() + " cores",
                         gateway, endToEnd, summary));
@@ -119,6 +126,9 @@ public final class Bench {
         described.put("units", options.units());
         described.put("partitions", options.partitions());
         described.put("repeat", options.repeat());
+        described.put("upload_clients", options.uploadClients());
+        described.put("upload_duration", Progress.show(options.uploadDuration()));
+        described.put("upload_warmup", Progress.show(options.uploadWarmup()));
         described.put("child_jvm", options.childJvmOptions());
         return described;
     }

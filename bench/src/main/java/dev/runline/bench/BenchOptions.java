@@ -13,7 +13,8 @@ import java.util.Set;
  * finish in under 10 minutes on 2 cores.
  *
  * @param scenarios        which scenarios run: {@code gateway} (with its limits, the HTTP floor and the raw
- *                         Kafka producer), {@code processor} (with its limit, raw COPY), {@code e2e}
+ *                         Kafka producer), {@code processor} (with its limit, raw COPY), {@code e2e}, {@code uploads}
+ *                         (10 MiB files through the gateway, with its limit, raw PUTs to the same S3 server)
  * @param duration         measured time of each fixed-rate and saturation step
  * @param warmup           unmeasured load before each step (connection pools, caches)
  * @param serviceWarmup    unmeasured saturation once, after the gateway (or the floor) started and before its
@@ -32,6 +33,9 @@ import java.util.Set;
  * @param units            distinct serial numbers the runs are spread over
  * @param partitions       partitions of every benchmark topic (the services' default)
  * @param repeat           rounds of the processor scenario (medians are reported)
+ * @param uploadClients    concurrent clients of the uploads scenario, each uploading one file after another
+ * @param uploadDuration   measured time of each uploads step (raw PUTs, then the gateway)
+ * @param uploadWarmup     unmeasured uploads before each: the gateway's JIT and the S3 server's
  * @param childJvmOptions  JVM options of the gateway, processor and HTTP floor child JVMs
  * @param jfr              whether the child JVMs record a JFR profile (settings=profile) into the output folder
  * @param out              folder of the result file, the chart and the child JVMs' logs
@@ -52,11 +56,14 @@ public record BenchOptions(
         int units,
         int partitions,
         int repeat,
+        int uploadClients,
+        Duration uploadDuration,
+        Duration uploadWarmup,
         List<String> childJvmOptions,
         boolean jfr,
         Path out) {
 
-    static final List<String> ALL = List.of("gateway", "processor", "e2e");
+    static final List<String> ALL = List.of("gateway", "processor", "e2e", "uploads");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -84,6 +91,9 @@ public record BenchOptions(
                 Integer.parseInt(take(o, "units", "2000")),
                 Integer.parseInt(take(o, "partitions", "12")),
                 Integer.parseInt(take(o, "repeat", "1")),
+                Integer.parseInt(take(o, "upload-clients", "16")),
+                duration(take(o, "upload-duration", "30s")),
+                duration(take(o, "upload-warmup", "10s")),
                 // A bounded heap, as any deployment sets one: by default the JVM would size it from the host's RAM.
                 List.of(take(o, "child-jvm", "-Xmx256m").strip().split("\\s+")),
                 Boolean.parseBoolean(take(o, "jfr", "false")),

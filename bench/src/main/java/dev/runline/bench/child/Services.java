@@ -30,6 +30,12 @@ public record Services(List<String> jvmOptions, boolean jfr, Path logDir) {
 
     public Running gateway(String name, String bootstrapServers, String databaseUrl, String topic, int partitions)
             throws IOException, InterruptedException {
+        return gateway(name, bootstrapServers, databaseUrl, topic, partitions, List.of());
+    }
+
+    /** @param settings further {@code --name=value} settings, e.g. its object store's */
+    public Running gateway(String name, String bootstrapServers, String databaseUrl, String topic, int partitions,
+            List<String> settings) throws IOException, InterruptedException {
         int port = ChildJvm.freePort();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
@@ -44,6 +50,7 @@ public record Services(List<String> jvmOptions, boolean jfr, Path logDir) {
                 // The load comes from one API key; its per-key limit (300/s by default) would be measured instead.
                 "--runline.gateway.rate-limit.enabled=false",
                 "--logging.level.root=WARN"));
+        args.addAll(settings);
         ChildJvm jvm = ChildJvm.start(name, "dev.runline.gateway.GatewayApplication", jvmOptions, jfr, logDir, args);
         return ready(jvm, "http://127.0.0.1:" + port, "/actuator/health/readiness");
     }

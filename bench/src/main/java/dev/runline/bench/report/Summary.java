@@ -4,6 +4,7 @@ import dev.runline.bench.child.ProcessUsage;
 import dev.runline.bench.endtoend.EndToEndScenario;
 import dev.runline.bench.gateway.GatewayScenario;
 import dev.runline.bench.processor.ProcessorScenario;
+import dev.runline.bench.uploads.UploadsScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 public record Summary(String measure, String runline, String limit, Double ratio, String target, Boolean met) {
 
     public static List<Summary> of(GatewayScenario.Result gateway, ProcessorScenario.Result processor,
-            EndToEndScenario.Result endToEnd) {
+            EndToEndScenario.Result endToEnd, UploadsScenario.Result uploads) {
         List<Summary> rows = new ArrayList<>();
         if (gateway != null) {
             for (String run : List.of("typical", "large")) {
@@ -56,6 +57,11 @@ public record Summary(String measure, String runline, String limit, Double ratio
                     endToEnd.consumerLag().grows() ? "grows" : "no growth", endToEnd.consumerLag().slopePerSecond(),
                     endToEnd.consumerLag().maxLag()), null, null, "no growth", !endToEnd.consumerLag().grows()));
         }
+        if (uploads != null) {
+            rows.add(new Summary(String.format(Locale.ROOT, "gateway ÷ raw PUT, %d MiB uploads, %d at a time",
+                    uploads.fileBytes() >> 20, uploads.clients()), megabytes(uploads.gateway().load().megabytesPerSecond()),
+                    megabytes(uploads.raw().load().megabytesPerSecond()), uploads.ratio(), null, null));
+        }
         memory(rows, "gateway", Stream.concat(
                 gateway == null ? Stream.empty() : gateway.steps().stream().filter(s -> s.target().equals("gateway")
                         && s.run().equals("typical") && s.load().mode().equals("fixed-rate")).map(GatewayScenario.Step::server),
@@ -63,14 +69,25 @@ public record Summary(String measure, String runline, String limit, Double ratio
         memory(rows, "processor", Stream.concat(
                 processor == null ? Stream.empty() : processor.contenders().stream().map(ProcessorScenario.Contender::processor),
                 endToEnd == null ? Stream.empty() : Stream.of(endToEnd.processor())));
+        if (uploads != null) {
+            memory(rows, "gateway", "uploads", Stream.of(uploads.gateway().gateway()));
+        }
         return rows;
     }
 
     private static void memory(List<Summary> rows, String service, Stream<ProcessUsage> usages) {
+        memory(rows, service, "fixed rates, e2e, drains", usages);
+    }
+
+    private static void memory(List<Summary> rows, String service, String steps, Stream<ProcessUsage> usages) {
         usages.filter(Objects::nonNull).max(java.util.Comparator.comparingDouble(ProcessUsage::peakRssMiB)).ifPresent(peak ->
-                rows.add(new Summary(service + " peak resident memory (fixed rates, e2e, drains)",
+                rows.add(new Summary(service + " peak resident memory (" + steps + ")",
                         String.format(Locale.ROOT, "%.0f MiB (%s)", peak.peakRssMiB(), peak.process()), null, null,
                         "< 512 MiB", peak.peakRssMiB() < 512)));
+    }
+
+    private static String megabytes(double perSecond) {
+        return String.format(Locale.ROOT, "%.1f MB/s", perSecond);
     }
 
     private static String perSecond(double value, String unit) {

@@ -7,6 +7,8 @@ import dev.runline.bench.load.LoadResult;
 import dev.runline.bench.load.Percentiles;
 import dev.runline.bench.processor.ProcessorScenario;
 import dev.runline.bench.runs.TypicalRuns;
+import dev.runline.bench.uploads.UploadLoad;
+import dev.runline.bench.uploads.UploadsScenario;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,8 +78,39 @@ public final class Tables {
         return t.toString();
     }
 
+    public static String uploads(UploadsScenario.Result result) {
+        UploadLoad.Result first = result.raw().load();
+        StringBuilder t = new StringBuilder(line("%nUploads: %d MiB files of random bytes, %d clients, %.0f s measured"
+                + " (MB = 10^6 bytes)%n", result.fileBytes() >> 20, result.clients(), first.measuredSeconds()));
+        t.append(line("%-8s %9s %7s %7s %11s %11s %9s %9s %7s %8s %8s%n", "target", "MB/s", "files", "errors",
+                "upload p50", "upload p99", "PUT p50", "PUT p99", "gw CPU", "gen CPU", "machine"));
+        for (UploadsScenario.Step step : List.of(result.raw(), result.gateway())) {
+            UploadLoad.Result load = step.load();
+            t.append(line("%-8s %9.1f %7d %7d %8.0f ms %8.0f ms %6.0f ms %6.0f ms %7s %8.2f %8.2f%n", step.target(),
+                    load.megabytesPerSecond(), load.puts(), load.errorCount(), load.upload().p50(), load.upload().p99(),
+                    load.put().p50(), load.put().p99(), step.gateway() == null ? "-"
+                            : String.format(Locale.ROOT, "%.2f", step.gateway().cpuCores()), step.bench().cpuCores(),
+                    step.machine().busyCores()));
+        }
+        t.append(line("(upload: a whole upload, for the gateway initialize + PUT + finalize; files: PUTs answered 200 in the"
+                + " window; CPU in cores, warm-up included: gw the gateway, gen the benchmark's JVM, i.e. the clients and the"
+                + " S3 server, machine all %d cores)%n", result.raw().machine().cores()));
+        for (UploadsScenario.Step step : List.of(result.raw(), result.gateway())) {
+            if (step.load().errorCount() > 0) {
+                t.append(line("errors, %s: %s%n", step.target(), step.load().errors()));
+            }
+        }
+        ProcessUsage gateway = result.gateway().gateway();
+        t.append(line("Gateway ÷ raw PUT: %s. Gateway (%s): peak RSS %.0f MiB%s, heap %s MiB used / %s committed, %d GCs%n",
+                percent(result.ratio()), result.gatewayJvm(), gateway.peakRssMiB(), gateway.peakSinceStart() ? " (since start)" : "",
+                gateway.peakHeapUsedMiB() == null ? "-" : String.format(Locale.ROOT, "%.0f", gateway.peakHeapUsedMiB()),
+                gateway.peakHeapCommittedMiB() == null ? "-" : String.format(Locale.ROOT, "%.0f", gateway.peakHeapCommittedMiB()),
+                gateway.gcPauses()));
+        return t.toString();
+    }
+
     public static String memory(GatewayScenario.Result gateway, ProcessorScenario.Result processor,
-            EndToEndScenario.Result endToEnd) {
+            EndToEndScenario.Result endToEnd, UploadsScenario.Result uploads) {
         StringBuilder t = new StringBuilder(line("%nMemory and CPU per process and step (RSS: peak resident; heap: peak used"
                 + " before a GC / committed)%n"));
         t.append(line("%-44s %-34s %9s %9s %9s %6s %5s%n", "step", "process", "RSS MiB", "heap MiB", "committed", "CPU", "GCs"));
@@ -97,6 +130,11 @@ public final class Tables {
             for (ProcessUsage usage : List.of(endToEnd.gateway(), endToEnd.processor(), endToEnd.bench())) {
                 t.append(usage("end to end, " + endToEnd.rate() + "/s", usage));
             }
+        }
+        if (uploads != null) {
+            String step = String.format(Locale.ROOT, "uploads, %d clients, ", uploads.clients());
+            t.append(usage(step + "raw PUT", uploads.raw().bench()));
+            t.append(usage(step + "gateway", uploads.gateway().gateway())).append(usage(step + "gateway", uploads.gateway().bench()));
         }
         return t.toString();
     }
