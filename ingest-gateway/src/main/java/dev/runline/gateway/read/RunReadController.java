@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Reading stored runs back (contract §11): v2 {@code runs.get} and v1 {@code get_runs}. Any key of the run's
+ * Reading stored runs back (contract §11): v2 {@code runs.get} and {@code runs.list}, v1 {@code get_runs}. Any key of the run's
  * organization may read them, a station key included ({@link Permission#READ_RUN_STATUS}): a station checks
  * what it and its neighbours stored ("did this serial pass FVT before packing?"), and a unit moves between
  * stations, so limiting a station to its own runs would break the check it exists for. Another organization's
@@ -63,6 +63,17 @@ public class RunReadController {
                         List.of(new Issue(List.of("serial_number"), "is required")), null);
             }
             return Blocking.call(() -> reader.ofSerial(caller.organizationId(), serialNumber));
+        });
+    }
+
+    /** v2 {@code runs.list}: the organization's runs, filtered, sorted and paged as {@link RunListRequest} reads them. */
+    @GetMapping(path = {"/api/v2/runs", "/v2/runs"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<RunPage> list(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerHttpRequest request) {
+        return caller(authorization).flatMap(caller -> {
+            RunListRequest query = RunListRequest.read(request.getQueryParams());
+            return Blocking.call(() -> reader.list(caller.organizationId(), query));
         });
     }
 

@@ -71,6 +71,15 @@ public class RunReader {
                 .map(V1RunView::of).toList();
     }
 
+    /** A page of the organization's runs, in {@code runs.list}'s envelope; {@code next_cursor} null on the last. */
+    public RunPage list(UUID organizationId, RunListRequest request) {
+        List<StoredRun> found = jdbi.onDemand(RunReadDao.class).list(organizationId, request.filter(), request.order(),
+                request.limit() + 1, request.offset());
+        boolean more = found.size() > request.limit();
+        List<RunListItem> page = found.stream().limit(request.limit()).map(RunListItem::of).toList();
+        return new RunPage(page, new RunPage.Meta(more, more ? request.offset() + request.limit() : null));
+    }
+
     private ApiException notStored(UUID organizationId, UUID runId) {
         String message = statuses.find(organizationId, runId).map(status -> switch (status.status()) {
             case RunStatus.IN_FLIGHT -> "Run " + runId + " was accepted and is still being stored; ask again shortly"

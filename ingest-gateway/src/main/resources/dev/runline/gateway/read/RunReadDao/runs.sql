@@ -20,4 +20,4 @@ LEFT JOIN stations cs ON cs.id = r.station_id
 LEFT JOIN users op ON op.id = r.operator_user_id
 WHERE r.organization_id = :organizationId AND <where>
 ORDER BY <order>
-LIMIT :limit
+LIMIT :limit OFFSET :offset
