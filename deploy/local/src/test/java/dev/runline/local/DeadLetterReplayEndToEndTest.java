@@ -97,7 +97,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     private String status(String runId) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway("/api/v2/runs/" + runId)))
+        return http.send(HttpRequest.newBuilder(URI.create(gateway("/api/v2/runs/" + runId + "/status")))
                 .header("Authorization", "Bearer " + demo.apiKey()).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

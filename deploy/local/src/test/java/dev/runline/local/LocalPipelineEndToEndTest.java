@@ -65,7 +65,13 @@ class LocalPipelineEndToEndTest {
                     .contains("runline_processor_runs_stored_total 1.0")
                     .contains("kafka_consumer_fetch_manager_records_lag_max");
             assertThat(get(settings.gatewayPort(), "/actuator/prometheus")).contains("runline_gateway_publish_seconds");
-            assertThat(get(settings.gatewayPort(), "/api/v2/runs/" + runId, demo.apiKey())).contains("\"status\":\"stored\"");
+            assertThat(get(settings.gatewayPort(), "/api/v2/runs/" + runId + "/status", demo.apiKey()))
+                    .contains("\"status\":\"stored\"");
+            // Read back as the processor stored it: the run, its unit, and its measurement.
+            assertThat(get(settings.gatewayPort(), "/api/v2/runs/" + runId, demo.apiKey()))
+                    .contains("\"serial_number\":\"SN-E2E-1\"", "\"name\":\"vcc\"", "\"measured_value\":3.3");
+            assertThat(get(settings.gatewayPort(), "/api/v1/runs?serial_number=sn-e2e-1", demo.apiKey()))
+                    .contains("\"id\":\"" + runId + "\"");
             assertThat(get(settings.processorPort(), "/actuator/health/readiness")).contains("\"status\":\"UP\"");
 
             // A station retrying with its Idempotency-Key gets the same id, and one run is stored.

@@ -100,8 +100,6 @@ public class AttachmentReadController {
     }
 
     private AttachmentView view(StoredAttachment attachment, URI requestUri) {
-        return new AttachmentView(attachment.id(), attachment.name(), attachment.size(), attachment.contentType(),
-                attachment.isReport(), urls.downloadUrl(attachment.id(), attachment.organizationId(),
-                        attachment.objectKey(), attachment.name(), requestUri).toString(), attachment.runId());
+        return AttachmentView.of(attachment, urls, requestUri);
     }
 }

@@ -2,7 +2,10 @@ package dev.runline.gateway.auth;
 
 /** What a route needs of the calling key; {@link Permissions} says which kind of key has it. */
 public enum Permission {
-    /** {@code GET /api/v2/runs/{id}}. */
+    /**
+     * Reading runs: their status ({@code GET /api/v2/runs/{id}/status}), the stored run ({@code GET /api/v2/runs/{id}}),
+     * the runs of a unit or a filtered list, their attachments.
+     */
     READ_RUN_STATUS,
     /** {@code POST /api/v1/runs}, {@code POST /api/v2/runs}. */
     CREATE_RUNS,

@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>member: the daily work of a test engineer: runs, procedures, stations and their links, and reading;</li>
  *   <li>viewer: reading only (lists, settings, run status);</li>
  *   <li>station: what a test station does unattended: create runs (for its linked procedures, checked by
- *       the run intake), read their status, and read its own station. It cannot list the organization:
+ *       the run intake), read the organization's runs (a unit's history spans stations) and their status, and
+ *       read its own station. It cannot list the organization's procedures, stations or members:
  *       a station's key sits on a shop-floor machine and should reveal as little as possible if copied.</li>
  * </ul>
  * Isolation between organizations is not decided here: every query is scoped to the key's organization,

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Where an accepted run is (contract §8): stored, dead-lettered (with the contract's code and message),
- * discarded by operations, or still in flight. The body of {@code GET /api/v2/runs/{id}}.
+ * discarded by operations, or still in flight. The body of {@code GET /api/v2/runs/{id}/status}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunStatus(

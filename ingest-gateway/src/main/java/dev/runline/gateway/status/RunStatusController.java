@@ -1,16 +1,12 @@
 package dev.runline.gateway.status;
 
-import dev.runline.gateway.GatewayProperties;
 import dev.runline.gateway.auth.ApiKeyAuthenticator;
 import dev.runline.gateway.auth.Caller;
 import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
 import dev.runline.gateway.run.Issue;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,25 +17,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code GET /api/v2/runs/{id}} (contract §8): whether an accepted run is in flight, stored, or
+ * {@code GET /api/v2/runs/{id}/status} (contract §8): whether an accepted run is in flight, stored, or
  * dead-lettered and why. Any key of the run's organization may ask; another organization's run is unknown.
+ * ({@code GET /api/v2/runs/{id}} answers the stored run itself, as the v2 client's {@code runs.get} expects.)
  */
 @RestController
 public class RunStatusController {
 
     private final ApiKeyAuthenticator authenticator;
-    private final RunStatusDao dao;
-    private final Clock clock;
-    private final Duration inFlightHorizon;
+    private final RunStatuses statuses;
 
-    public RunStatusController(ApiKeyAuthenticator authenticator, Jdbi jdbi, Clock clock, GatewayProperties properties) {
+    public RunStatusController(ApiKeyAuthenticator authenticator, RunStatuses statuses) {
         this.authenticator = authenticator;
-        this.dao = jdbi.onDemand(RunStatusDao.class);
-        this.clock = clock;
-        this.inFlightHorizon = properties.inFlightHorizon();
+        this.statuses = statuses;
     }
 
-    @GetMapping(path = {"/api/v2/runs/{id}", "/v2/runs/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = {"/api/v2/runs/{id}/status", "/v2/runs/{id}/status"}, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<RunStatus> status(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable("id") String id) {
@@ -51,10 +44,7 @@ public class RunStatusController {
     }
 
     private RunStatus lookUp(Caller caller, UUID runId) {
-        var stored = dao.storedRun(caller.organizationId(), runId);
-        var deadLetter = stored.isPresent() ? java.util.Optional.<RunStatusDao.LatestDeadLetter>empty()
-                : dao.latestDeadLetter(caller.organizationId(), runId);
-        return RunStatus.of(runId, stored, deadLetter, clock.instant(), inFlightHorizon)
+        return statuses.find(caller.organizationId(), runId)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No run " + runId + " in this organization"));
     }
 

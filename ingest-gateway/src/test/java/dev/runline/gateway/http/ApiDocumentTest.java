@@ -42,8 +42,10 @@ class ApiDocumentTest extends GatewayIntegrationTest {
     void openApiDocumentDescribesTheStatusRouteAndIdempotencyConflicts() {
         Map<String, Object> paths = (Map<String, Object>) document().get("paths");
 
-        Map<String, Object> status = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v2/runs/{id}")).get("get");
-        assertThat((Map<String, Object>) status.get("responses")).containsKeys("200", "400", "401", "404");
+        for (String read : new String[] {"/api/v2/runs/{id}/status", "/api/v2/runs/{id}"}) {
+            Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(read)).get("get");
+            assertThat((Map<String, Object>) get.get("responses")).containsKeys("200", "400", "401", "404");
+        }
         for (String create : new String[] {"/api/v1/runs", "/api/v2/runs"}) {
             Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(create)).get("post");
             assertThat((Map<String, Object>) post.get("responses")).containsKey("409");

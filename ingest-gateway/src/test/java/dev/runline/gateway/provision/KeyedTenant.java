@@ -76,6 +76,11 @@ public final class KeyedTenant {
         return id;
     }
 
+    /** The serial of the unit a run of {@link #storedRun()} tested. */
+    public static String serialOf(UUID run) {
+        return "SN-" + run.toString().substring(0, 13);
+    }
+
     /** A run as the processor stores it (with the unit, part and revision it needs); returns its id. */
     public UUID storedRun() {
         UUID part = UUID.randomUUID();
@@ -88,7 +93,7 @@ public final class KeyedTenant {
                 part, tenant.organizationId, "P-" + part.toString().substring(0, 8));
         tenant.execute("INSERT INTO revisions (id, part_id, number) VALUES (?, ?, 'A')", revision, part);
         tenant.execute("INSERT INTO units (id, organization_id, serial_number, revision_id) VALUES (?, ?, ?, ?)",
-                unit, tenant.organizationId, "SN-" + unit.toString().substring(0, 8), revision);
+                unit, tenant.organizationId, serialOf(run), revision);
         tenant.execute("""
                 INSERT INTO runs (id, organization_id, procedure_id, unit_id, outcome, started_at, ended_at, api_key_id,
                                   station_id, api_version, received_at)

@@ -204,6 +204,32 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
                         (own, other) -> Request.of("/api/v2/runs/" + own.storedRun(), null)),
                 new Row("GET /api/v2/runs/{id}", OTHER, 404, 404, 404, 404,
                         (own, other) -> Request.of("/api/v2/runs/" + other.storedRun(), null)),
+                new Row("GET /api/v2/runs/{id}/status", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of("/api/v2/runs/" + own.storedRun() + "/status", null)),
+                new Row("GET /api/v2/runs/{id}/status", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of("/api/v2/runs/" + other.storedRun() + "/status", null)),
+                // Lists of runs: another organization's runs never appear, even asked for by id.
+                new Row("GET /api/v2/runs", OWN, 200, 200, 200, 200,
+                        (own, other) -> {
+                            UUID run = own.storedRun();
+                            return new Request("/api/v2/runs?ids=" + run, null, run.toString(), null);
+                        }),
+                new Row("GET /api/v2/runs", OTHER, 200, 200, 200, 200,
+                        (own, other) -> {
+                            UUID run = other.storedRun();
+                            return new Request("/api/v2/runs?ids=" + run, null, null, run.toString());
+                        }),
+                // A unit's runs: another organization's unit of the same serial is never listed.
+                new Row("GET /api/v1/runs", OWN, 200, 200, 200, 200,
+                        (own, other) -> {
+                            UUID run = own.storedRun();
+                            return new Request("/api/v1/runs?serial_number=" + KeyedTenant.serialOf(run), null, run.toString(), null);
+                        }),
+                new Row("GET /api/v1/runs", OTHER, 200, 200, 200, 200,
+                        (own, other) -> {
+                            UUID run = other.storedRun();
+                            return new Request("/api/v1/runs?serial_number=" + KeyedTenant.serialOf(run), null, null, run.toString());
+                        }),
 
                 // Files: keys that create runs upload, link and import; keys that read runs read files.
                 new Row("POST /api/v1/uploads/initialize", OWN, 200, 200, 403, 200,

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** {@code GET /api/v2/runs/{id}} against a real PostgreSQL: every status, scoped to the caller's organization. */
+/** {@code GET /api/v2/runs/{id}/status} against a real PostgreSQL: every status, scoped to the caller's organization. */
 class RunStatusRouteTest extends GatewayIntegrationTest {
 
     private WebTestClient.ResponseSpec get(String path, String key) {
@@ -36,8 +36,8 @@ class RunStatusRouteTest extends GatewayIntegrationTest {
         UUID id = post("/api/v2/runs", key, RunBody.v2(tenant.procedureId).toJson()).expectStatus().isOk()
                 .expectBody(RunController.CreatedRun.class).returnResult().getResponseBody().id();
 
-        assertThat(status("/api/v2/runs/" + id, key).status()).isEqualTo(RunStatus.IN_FLIGHT);
-        assertThat(status("/v2/runs/" + id, key).status()).isEqualTo(RunStatus.IN_FLIGHT);
+        assertThat(status("/api/v2/runs/" + id + "/status", key).status()).isEqualTo(RunStatus.IN_FLIGHT);
+        assertThat(status("/v2/runs/" + id + "/status", key).status()).isEqualTo(RunStatus.IN_FLIGHT);
     }
 
     @Test
@@ -45,7 +45,7 @@ class RunStatusRouteTest extends GatewayIntegrationTest {
         TestTenant tenant = TestTenant.create(DATABASE);
         UUID runId = storeRun(tenant);
 
-        RunStatus status = status("/api/v2/runs/" + runId, userKey(tenant, tenant.viewerId));
+        RunStatus status = status("/api/v2/runs/" + runId + "/status", userKey(tenant, tenant.viewerId));
 
         assertThat(status.status()).isEqualTo(RunStatus.STORED);
         assertThat(status.outcome()).isEqualTo("FAIL");
@@ -59,7 +59,7 @@ class RunStatusRouteTest extends GatewayIntegrationTest {
         // Before 1583, java.sql.Timestamp's Julian calendar would move the date by days.
         tenant.execute("UPDATE runs SET started_at = '1500-03-01 12:00:00+00' WHERE id = ?", runId);
 
-        RunStatus status = status("/api/v2/runs/" + runId, userKey(tenant, tenant.viewerId));
+        RunStatus status = status("/api/v2/runs/" + runId + "/status", userKey(tenant, tenant.viewerId));
 
         assertThat(status.startedAt()).isEqualTo(Instant.parse("1500-03-01T12:00:00Z"));
     }
@@ -76,8 +76,8 @@ class RunStatusRouteTest extends GatewayIntegrationTest {
                         'resolve', 1, now())
                 """, UUID.randomUUID(), System.nanoTime(), runId, tenant.organizationId);
 
-        RunStatus status = status("/api/v2/runs/" + runId, userKey(tenant, tenant.adminId));
-        ErrorBody elsewhere = get("/api/v2/runs/" + runId, userKey(other, other.adminId)).expectStatus().isNotFound()
+        RunStatus status = status("/api/v2/runs/" + runId + "/status", userKey(tenant, tenant.adminId));
+        ErrorBody elsewhere = get("/api/v2/runs/" + runId + "/status", userKey(other, other.adminId)).expectStatus().isNotFound()
                 .expectBody(ErrorBody.class).returnResult().getResponseBody();
 
         assertThat(status.status()).isEqualTo(RunStatus.DEAD_LETTERED);
@@ -90,9 +90,9 @@ class RunStatusRouteTest extends GatewayIntegrationTest {
     void malformedIdIsABadRequestAndAMissingKeyUnauthorized() {
         TestTenant tenant = TestTenant.create(DATABASE);
 
-        ErrorBody malformed = get("/api/v2/runs/not-a-uuid", userKey(tenant, tenant.adminId)).expectStatus().isBadRequest()
+        ErrorBody malformed = get("/api/v2/runs/not-a-uuid/status", userKey(tenant, tenant.adminId)).expectStatus().isBadRequest()
                 .expectBody(ErrorBody.class).returnResult().getResponseBody();
-        ErrorBody anonymous = get("/api/v2/runs/" + UUID.randomUUID(), null).expectStatus().isUnauthorized()
+        ErrorBody anonymous = get("/api/v2/runs/" + UUID.randomUUID() + "/status", null).expectStatus().isUnauthorized()
                 .expectBody(ErrorBody.class).returnResult().getResponseBody();
 
         assertThat(malformed.issues()).extracting(ErrorBody.IssueBody::path).containsExactly(List.of("id"));
