@@ -3,8 +3,10 @@ package dev.runline.gateway.provision.member;
 import dev.runline.gateway.auth.Permission;
 import dev.runline.gateway.provision.Blocking;
 import dev.runline.gateway.provision.Fields;
+import dev.runline.gateway.provision.ListQuery;
 import dev.runline.gateway.provision.Page;
 import dev.runline.gateway.provision.ProvisioningRequests;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Runline's member routes (upstream manages users in its web app only). */
+/**
+ * Runline's member routes (upstream manages users in its web app only), and upstream's read-only
+ * {@code GET /api/v2/users} over the same members.
+ */
 @RestController
 public class MemberController {
 
@@ -41,6 +46,22 @@ public class MemberController {
     public Mono<Page<Member>> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return requests.caller(authorization, Permission.READ_ORGANIZATION)
                 .flatMap(caller -> Blocking.call(() -> Page.of(members.list(caller))));
+    }
+
+    /**
+     * Upstream's {@code GET /v2/users} (the v2 client's {@code user.list}): a plain array of
+     * {@code UserListResponse}; {@code current=true} answers the calling key's user alone.
+     */
+    @GetMapping(path = {"/api/v2/users", "/v2/users"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<List<ListedUser>> users(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerHttpRequest request) {
+        return requests.caller(authorization, Permission.READ_ORGANIZATION).flatMap(caller -> {
+            ListQuery query = ListQuery.of(request.getQueryParams());
+            Boolean current = query.flag("current");
+            query.requireValid();
+            return Blocking.call(() -> members.users(caller, Boolean.TRUE.equals(current)));
+        });
     }
 
     @PatchMapping(path = {"/api/v2/members/{id}", "/v2/members/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)

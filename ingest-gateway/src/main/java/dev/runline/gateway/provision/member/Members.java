@@ -44,6 +44,17 @@ public class Members {
         return members.list(caller.organizationId());
     }
 
+    /**
+     * {@code GET /api/v2/users}: every member, oldest first, or with {@code current} only the calling key's
+     * user. Not paginated, like {@code /members}: the v2 client reads a plain array.
+     */
+    public List<ListedUser> users(Caller caller, boolean current) {
+        List<Member> listed = current
+                ? members.find(caller.organizationId(), caller.userId()).stream().toList()
+                : members.list(caller.organizationId());
+        return listed.stream().map(ListedUser::of).toList();
+    }
+
     /** 404 for a member not in the organization; 409 when it would leave the organization without an admin. */
     public Member changeRole(Caller caller, UUID memberId, MemberRequests.RoleChange change) {
         UUID organizationId = caller.organizationId();

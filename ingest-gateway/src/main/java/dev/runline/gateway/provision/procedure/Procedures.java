@@ -4,8 +4,13 @@ import dev.runline.gateway.auth.Caller;
 import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
 import dev.runline.gateway.provision.Fields;
+import dev.runline.gateway.provision.ListQuery;
+import dev.runline.gateway.provision.Page;
 import dev.runline.gateway.reference.ReferenceData;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Service;
@@ -16,6 +21,11 @@ public class Procedures {
 
     /** Derivation retries only when concurrent creates take the same identifier; a few is plenty. */
     private static final int ATTEMPTS = 5;
+    /**
+     * Runs listed with each procedure ({@code runs}, "recent runs" in the v2 client): enough for a trend at a
+     * glance; upstream does not say how many it answers.
+     */
+    static final int RECENT_RUNS = 5;
 
     private final ProcedureDao dao;
     private final ReferenceData reference;
@@ -49,7 +59,24 @@ public class Procedures {
                 "Could not derive a unique identifier for " + request.name() + "; send one in \"identifier\"");
     }
 
-    public List<Procedure> list(Caller caller) {
-        return dao.list(caller.organizationId());
+    /**
+     * One page of {@code GET /api/v2/procedures}: the procedures matching the filters, oldest first, each
+     * with its {@link #RECENT_RUNS} latest runs (two statements, whatever the page size).
+     */
+    public Page<ListedProcedure> list(Caller caller, ProcedureFilter filter, ListQuery.Window window) {
+        UUID organizationId = caller.organizationId();
+        Page<Procedure> page = Page.slice(dao.page(organizationId, filter.search(), filter.createdAfter(),
+                filter.createdBefore(), window.limit() + 1, window.offset()), window);
+        Map<UUID, List<ListedProcedure.Run>> runs = new HashMap<>();
+        if (!page.data().isEmpty()) {
+            List<UUID> ids = page.data().stream().map(Procedure::id).toList();
+            for (ListedProcedure.RecentRun run : dao.recentRuns(organizationId, ids, RECENT_RUNS)) {
+                runs.computeIfAbsent(run.procedureId(), procedure -> new ArrayList<>()).add(run.listed());
+            }
+        }
+        List<ListedProcedure> listed = page.data().stream()
+                .map(procedure -> ListedProcedure.of(procedure, runs.getOrDefault(procedure.id(), List.of())))
+                .toList();
+        return new Page<>(listed, page.meta());
     }
 }

@@ -4,6 +4,7 @@ import dev.runline.gateway.auth.Permission;
 import dev.runline.gateway.provision.Blocking;
 import dev.runline.gateway.provision.Created;
 import dev.runline.gateway.provision.Fields;
+import dev.runline.gateway.provision.ListQuery;
 import dev.runline.gateway.provision.Page;
 import dev.runline.gateway.provision.ProvisioningRequests;
 import java.util.UUID;
@@ -45,9 +46,17 @@ public class StationController {
     }
 
     @GetMapping(path = {"/api/v2/stations", "/v2/stations"}, produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Page<Station>> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return requests.caller(authorization, Permission.READ_ORGANIZATION)
-                .flatMap(caller -> Blocking.call(() -> Page.of(stations.list(caller))));
+    /** The v2 client's {@code StationListResponse}, paginated with its {@code limit} and {@code cursor}. */
+    public Mono<Page<ListedStation>> list(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerHttpRequest request) {
+        return requests.caller(authorization, Permission.READ_ORGANIZATION).flatMap(caller -> {
+            ListQuery query = ListQuery.of(request.getQueryParams());
+            ListQuery.Window window = query.window();
+            StationFilter filter = StationFilter.read(query);
+            query.requireValid();
+            return Blocking.call(() -> stations.list(caller, filter, window));
+        });
     }
 
     /** Station keys only: a user key has no current station (403). */

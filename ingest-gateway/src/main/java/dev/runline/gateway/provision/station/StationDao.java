@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Stations of one organization and their links to procedures. */
 @RegisterConstructorMapper(Station.class)
 @RegisterConstructorMapper(CurrentStation.Header.class)
+@RegisterConstructorMapper(ListedStation.Row.class)
+@RegisterConstructorMapper(ListedStation.Link.class)
 @RegisterConstructorMapper(CurrentStation.LinkedProcedure.class)
 public interface StationDao {
 
@@ -38,16 +41,34 @@ public interface StationDao {
             """)
     int unlink(UUID stationId, UUID procedureId);
 
+    /**
+     * One page of the list, {@code limit} rows from {@code offset}, oldest first (a station created while a
+     * client pages through goes at the end). {@code search} is a lower-case {@code LIKE} pattern or null;
+     * {@code filtered} false ignores {@code procedureIds} (which then renders as {@code IN (null)}, never matched).
+     */
     @SqlQuery("""
-            SELECT s.id, s.name, s.created_at,
-                   array_remove(array_agg(sp.procedure_id ORDER BY sp.procedure_id), NULL) AS procedure_ids
-            FROM stations s
-            LEFT JOIN station_procedures sp ON sp.station_id = s.id
+            SELECT s.id, s.name, s.created_at FROM stations s
             WHERE s.organization_id = :organizationId
-            GROUP BY s.id
-            ORDER BY s.created_at, lower(s.name)
+              AND (CAST(:search AS text) IS NULL OR lower(s.name) LIKE :search ESCAPE '!')
+              AND (NOT :filtered OR EXISTS (
+                    SELECT 1 FROM station_procedures sp
+                    WHERE sp.station_id = s.id AND sp.procedure_id IN (<procedureIds>)))
+            ORDER BY s.created_at, s.id
+            LIMIT :limit OFFSET :offset
             """)
-    List<Station> list(UUID organizationId);
+    List<ListedStation.Row> page(UUID organizationId, String search, boolean filtered,
+            @BindList(value = "procedureIds", onEmpty = BindList.EmptyHandling.NULL_STRING) List<UUID> procedureIds,
+            int limit, int offset);
+
+    /** The procedures linked to each of the stations, by name. */
+    @SqlQuery("""
+            SELECT sp.station_id, p.id, p.identifier, p.name
+            FROM station_procedures sp
+            JOIN procedures p ON p.id = sp.procedure_id
+            WHERE p.organization_id = :organizationId AND sp.station_id IN (<stationIds>)
+            ORDER BY lower(p.name), p.id
+            """)
+    List<ListedStation.Link> links(UUID organizationId, @BindList("stationIds") List<UUID> stationIds);
 
     @SqlQuery("""
             SELECT s.id, s.name, s.created_at,

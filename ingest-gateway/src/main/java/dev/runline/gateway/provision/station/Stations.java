@@ -2,11 +2,16 @@ package dev.runline.gateway.provision.station;
 
 import dev.runline.gateway.auth.Caller;
 import dev.runline.gateway.provision.Fields;
+import dev.runline.gateway.provision.ListQuery;
+import dev.runline.gateway.provision.Page;
 import dev.runline.gateway.provision.procedure.ProcedureDao;
 import dev.runline.gateway.reference.ReferenceData;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Service;
@@ -56,8 +61,22 @@ public class Stations {
         return id;
     }
 
-    public List<Station> list(Caller caller) {
-        return stations.list(caller.organizationId());
+    /** One page of {@code GET /api/v2/stations}, oldest first, each with its linked procedures (two statements). */
+    public Page<ListedStation> list(Caller caller, StationFilter filter, ListQuery.Window window) {
+        UUID organizationId = caller.organizationId();
+        Page<ListedStation.Row> page = Page.slice(stations.page(organizationId, filter.search(),
+                !filter.procedureIds().isEmpty(), filter.procedureIds(), window.limit() + 1, window.offset()), window);
+        Map<UUID, List<ListedStation.LinkedProcedure>> links = new HashMap<>();
+        if (!page.data().isEmpty()) {
+            List<UUID> ids = page.data().stream().map(ListedStation.Row::id).toList();
+            for (ListedStation.Link link : stations.links(organizationId, ids)) {
+                links.computeIfAbsent(link.stationId(), station -> new ArrayList<>()).add(link.procedure());
+            }
+        }
+        List<ListedStation> listed = page.data().stream()
+                .map(row -> ListedStation.of(row, links.getOrDefault(row.id(), List.of())))
+                .toList();
+        return new Page<>(listed, page.meta());
     }
 
     /** The calling station key's own station. */

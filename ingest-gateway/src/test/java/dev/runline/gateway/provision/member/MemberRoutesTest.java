@@ -3,6 +3,7 @@ package dev.runline.gateway.provision.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runline.gateway.http.ErrorBody;
+import dev.runline.gateway.provision.ClientModels;
 import dev.runline.gateway.provision.KeyedTenant;
 import dev.runline.gateway.provision.ProvisioningIntegrationTest;
 import dev.runline.gateway.testing.RunBody;
@@ -25,6 +26,46 @@ class MemberRoutesTest extends ProvisioningIntegrationTest {
 
     private WebTestClient.ResponseSpec patchRole(UUID member, String role) {
         return call(HttpMethod.PATCH, "/api/v2/members/" + member, tenant.adminKey, "{\"role\": \"" + role + "\"}");
+    }
+
+    @Test
+    void usersAnswerTheClientsListOfUserListResponse() {
+        JsonNode users = ok(get("/api/v2/users", tenant.viewerKey));
+
+        assertThat(ClientModels.violations(users, ClientModels.USER_LIST)).isEmpty();
+        assertThat(users.findValuesAsString("id")).contains(tenant.tenant.adminId.toString(),
+                tenant.tenant.viewerId.toString(), tenant.memberId.toString())
+                .containsExactlyInAnyOrderElementsOf(ok(get("/api/v2/members", tenant.viewerKey)).get("data")
+                        .findValuesAsString("id"));
+        assertThat(users.findValuesAsString("email")).contains(tenant.tenant.adminEmail);
+        assertThat(users.findValues("banned")).allMatch(banned -> banned.isBoolean() && !banned.booleanValue());
+        assertThat(users.findValues("image")).allMatch(JsonNode::isNull);
+    }
+
+    @Test
+    void currentUserIsTheCallingKeysUserAlone() {
+        JsonNode current = ok(get("/v2/users?current=true", tenant.memberKey));
+        JsonNode everyone = ok(get("/v2/users?current=false", tenant.memberKey));
+
+        assertThat(ClientModels.violations(current, ClientModels.USER_LIST)).isEmpty();
+        assertThat(current.findValuesAsString("id")).containsExactly(tenant.memberId.toString());
+        assertThat(everyone.findValuesAsString("id")).hasSizeGreaterThan(1).contains(tenant.memberId.toString());
+    }
+
+    @Test
+    void currentThatIsNotABooleanIsABadRequest() {
+        ErrorBody error = refused(get("/api/v2/users?current=maybe", tenant.viewerKey), 400);
+
+        assertThat(error.issues()).extracting(ErrorBody.IssueBody::path).containsExactly(List.of("current"));
+    }
+
+    @Test
+    void usersShowOnlyTheCallersOrganization() {
+        KeyedTenant other = KeyedTenant.create(DATABASE);
+
+        assertThat(ok(get("/api/v2/users", other.adminKey)).findValuesAsString("id"))
+                .doesNotContain(tenant.memberId.toString(), tenant.tenant.adminId.toString())
+                .contains(other.memberId.toString());
     }
 
     @Test

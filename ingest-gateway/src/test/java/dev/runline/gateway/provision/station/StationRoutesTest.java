@@ -3,10 +3,14 @@ package dev.runline.gateway.provision.station;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runline.gateway.http.ErrorBody;
+import dev.runline.gateway.provision.ClientModels;
 import dev.runline.gateway.provision.KeyedTenant;
 import dev.runline.gateway.provision.ProvisioningIntegrationTest;
 import dev.runline.gateway.testing.RunBody;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -33,6 +37,86 @@ class StationRoutesTest extends ProvisioningIntegrationTest {
             }
         }
         throw new AssertionError("station " + id + " is not listed");
+    }
+
+    private List<String> listedIds(String query, String key) {
+        return ok(get("/api/v2/stations" + query, key)).get("data").valueStream().map(item -> item.get("id").stringValue()).toList();
+    }
+
+    @Test
+    void listAnswersTheClientsStationListResponse() {
+        JsonNode page = ok(get("/api/v2/stations", tenant.viewerKey));
+
+        assertThat(ClientModels.violations(page, ClientModels.STATION_LIST_RESPONSE)).isEmpty();
+        JsonNode station = listed(tenant.viewerKey, tenant.tenant.stationId);
+        assertThat(station.get("procedures_count").intValue()).isEqualTo(1);
+        assertThat(station.get("team").isNull()).isTrue();
+        JsonNode procedure = station.get("procedures").get(0);
+        assertThat(procedure.get("id").stringValue()).isEqualTo(tenant.tenant.procedureId.toString());
+        assertThat(procedure.get("identifier").stringValue()).isEqualTo("FVT1");
+        assertThat(procedure.get("name").stringValue()).isEqualTo("Functional test");
+    }
+
+    @Test
+    void paginationWalksEveryStationOnceOverSeveralPages() {
+        KeyedTenant fresh = KeyedTenant.create(DATABASE);
+        Set<String> all = new HashSet<>(List.of(fresh.tenant.stationId.toString()));
+        for (int i = 0; i < 4; i++) {
+            all.add(fresh.newStation().toString());
+        }
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        Integer cursor = null;
+        do {
+            JsonNode page = ok(get("/v2/stations?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), fresh.adminKey));
+            assertThat(ClientModels.violations(page, ClientModels.STATION_LIST_RESPONSE)).isEmpty();
+            seen.addAll(page.get("data").valueStream().map(item -> item.get("id").stringValue()).toList());
+            sizes.add(page.get("data").size());
+            cursor = page.get("meta").get("has_more").booleanValue() ? page.get("meta").get("next_cursor").intValue() : null;
+        } while (cursor != null);
+
+        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void procedureIdsKeepStationsLinkedToAnyOfThem() {
+        UUID procedure = tenant.newProcedure();
+        UUID linked = tenant.newStation();
+        UUID unlinked = tenant.newStation();
+        ok(call(HttpMethod.PUT, link(linked, procedure), tenant.adminKey, null));
+        KeyedTenant other = KeyedTenant.create(DATABASE);
+
+        List<String> both = listedIds("?procedure_ids=" + procedure + "&procedure_ids=" + tenant.tenant.procedureId,
+                tenant.viewerKey);
+        List<String> theirs = listedIds("?procedure_ids=" + other.tenant.procedureId, tenant.viewerKey);
+
+        assertThat(both).containsExactlyInAnyOrder(linked.toString(), tenant.tenant.stationId.toString())
+                .doesNotContain(unlinked.toString());
+        assertThat(theirs).isEmpty();
+    }
+
+    @Test
+    void searchQueryMatchesTheNameWhateverItsCase() {
+        UUID id = createdId(post("/api/v2/stations", tenant.adminKey, "{\"name\": \"Assembly bench 4\"}"));
+
+        assertThat(listedIds("?search_query=ASSEMBLY bench", tenant.viewerKey)).containsExactly(id.toString());
+    }
+
+    @Test
+    void malformedProcedureIdsAndCursorAreBadRequests() {
+        ErrorBody error = refused(get("/api/v2/stations?procedure_ids=nope&cursor=x", tenant.viewerKey), 400);
+
+        assertThat(error.issues()).extracting(ErrorBody.IssueBody::path)
+                .containsExactlyInAnyOrder(List.of("cursor"), List.of("procedure_ids"));
+    }
+
+    @Test
+    void listShowsOnlyTheCallersOrganization() {
+        KeyedTenant other = KeyedTenant.create(DATABASE);
+
+        assertThat(listedIds("", other.viewerKey)).containsExactly(other.tenant.stationId.toString());
     }
 
     @Test
