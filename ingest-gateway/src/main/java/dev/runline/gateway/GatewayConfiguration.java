@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,7 +14,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
@@ -39,17 +37,7 @@ class GatewayConfiguration {
     /** Declared by the gateway too, so that whichever service starts first creates it with the right shape. */
     @Bean
     NewTopic runsTopic(GatewayProperties properties) {
-        TopicBuilder topic = TopicBuilder.name(properties.topic())
-                .partitions(properties.partitions())
-                // Large runs (thousands of measurements) exceed the 1 MB default message size.
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
-        if (properties.replicas() != null) {
-            topic.replicas(properties.replicas());
-        }
-        if (properties.minInsyncReplicas() != null) {
-            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
-        }
-        return topic.build();
+        return GatewayTopics.declare(properties.topic(), properties);
     }
 
     @Bean(destroyMethod = "close")

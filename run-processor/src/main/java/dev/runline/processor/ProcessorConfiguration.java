@@ -16,7 +16,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,7 +32,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -47,9 +45,6 @@ import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
-
-    /** Large runs (thousands of measurements) exceed the 1 MB default message size. */
-    private static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
 
     @Bean
     Jdbi jdbi(DataSource dataSource) {
@@ -70,25 +65,13 @@ class ProcessorConfiguration {
 
     @Bean
     NewTopic runsTopic(ProcessorProperties properties) {
-        return topic(properties.topic(), properties);
+        return ProcessorTopics.declare(properties.topic(), properties);
     }
 
     /** Dead letters keep the original partition, so this topic has as many partitions as the runs topic. */
     @Bean
     NewTopic deadLetterTopic(ProcessorProperties properties) {
-        return topic(properties.deadLetterTopic(), properties);
-    }
-
-    private static NewTopic topic(String name, ProcessorProperties properties) {
-        TopicBuilder topic = TopicBuilder.name(name).partitions(properties.partitions())
-                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_MESSAGE_BYTES);
-        if (properties.replicas() != null) {
-            topic.replicas(properties.replicas());
-        }
-        if (properties.minInsyncReplicas() != null) {
-            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
-        }
-        return topic.build();
+        return ProcessorTopics.declare(properties.deadLetterTopic(), properties);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.runline.gateway.attachment;
 
 import dev.runline.gateway.GatewayProperties;
+import dev.runline.gateway.GatewayTopics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,14 +44,6 @@ class AttachmentConfiguration {
     /** Declared by the processor too; keyed by run id, as many partitions as the runs topic. */
     @Bean
     NewTopic attachmentLinksTopic(UploadProperties uploads, GatewayProperties gateway) {
-        TopicBuilder topic = TopicBuilder.name(uploads.linkTopic()).partitions(gateway.partitions());
-        if (gateway.replicas() != null) {
-            topic.replicas(gateway.replicas());
-        }
-        if (gateway.minInsyncReplicas() != null) {
-            topic.config(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                    gateway.minInsyncReplicas().toString());
-        }
-        return topic.build();
+        return GatewayTopics.declare(uploads.linkTopic(), gateway);
     }
 }

@@ -1,9 +1,9 @@
 package dev.runline.processor.attachment;
 
 import dev.runline.processor.ProcessorProperties;
+import dev.runline.processor.ProcessorTopics;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -24,23 +23,12 @@ class AttachmentLinkConfiguration {
     /** Declared by the gateway too, so that whichever service starts first creates it with the right shape. */
     @Bean
     NewTopic attachmentLinksTopic(ProcessorProperties properties) {
-        return topic(properties.attachmentTopic(), properties);
+        return ProcessorTopics.declare(properties.attachmentTopic(), properties);
     }
 
     @Bean
     NewTopic attachmentLinksDeadLetterTopic(ProcessorProperties properties) {
-        return topic(properties.attachmentDeadLetterTopic(), properties);
-    }
-
-    private static NewTopic topic(String name, ProcessorProperties properties) {
-        TopicBuilder topic = TopicBuilder.name(name).partitions(properties.partitions());
-        if (properties.replicas() != null) {
-            topic.replicas(properties.replicas());
-        }
-        if (properties.minInsyncReplicas() != null) {
-            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString());
-        }
-        return topic.build();
+        return ProcessorTopics.declare(properties.attachmentDeadLetterTopic(), properties);
     }
 
     /**
