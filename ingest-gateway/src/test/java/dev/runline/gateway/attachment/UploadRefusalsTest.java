@@ -269,7 +269,7 @@ class UploadRefusalsTest extends GatewayIntegrationTest {
 
     /** A run stored in another organization, seeded as the processor would have written it. */
     private UUID storedRun(TestTenant owner) {
-        UUID keyId = owner.addKey(owner.adminId, null, UploadFlowsTest.randomBytes(32 + (int) (System.nanoTime() % 1000)), null, null);
+        UUID keyId = owner.addKey(owner.adminId, null, dev.runline.gateway.auth.ApiKeySecrets.generate().sha256(), null, null);
         UUID part = UUID.randomUUID();
         UUID revision = UUID.randomUUID();
         UUID unit = UUID.randomUUID();
