@@ -3,7 +3,9 @@ package dev.runline.processor;
 import dev.runline.processor.deadletter.DeadLetterPublisher;
 import dev.runline.processor.messaging.RunListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.runline.schemas.EditRequestedSerializer;
 import dev.runline.schemas.RunAcceptedSerializer;
+import dev.runline.schemas.event.EditRequested;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.kafka.BrokerProbe;
 import java.sql.Types;
@@ -97,6 +99,7 @@ class ProcessorConfiguration {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(RunAccepted.class, new RunAcceptedSerializer());
+        byType.put(EditRequested.class, new EditRequestedSerializer());
         DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer())),
                 new DelegatingByTypeSerializer(byType));

@@ -12,7 +12,8 @@ import org.apache.avro.Schema;
 
 /**
  * Every version of each event schema ever published, kept in {@code avro-history/} (run events listed oldest
- * first in {@code index.txt}, attachment links in {@code attachment-linked-index.txt}). A schema change adds a
+ * first in {@code index.txt}, attachment links in {@code attachment-linked-index.txt}, edits in
+ * {@code edit-requested-index.txt}). A schema change adds a
  * file there; a unit test checks that the current schema is the newest entry and is compatible both ways with
  * every earlier one.
  */
@@ -21,6 +22,7 @@ public final class SchemaHistory {
     private static final String FOLDER = "/avro-history/";
     private static final List<Schema> RUN_ACCEPTED = load("index.txt");
     private static final List<Schema> ATTACHMENT_LINKED = load("attachment-linked-index.txt");
+    private static final List<Schema> EDIT_REQUESTED = load("edit-requested-index.txt");
 
     private SchemaHistory() {}
 
@@ -30,6 +32,10 @@ public final class SchemaHistory {
 
     public static List<Schema> attachmentLinked() {
         return ATTACHMENT_LINKED;
+    }
+
+    public static List<Schema> editRequested() {
+        return EDIT_REQUESTED;
     }
 
     private static List<Schema> load(String index) {

@@ -128,6 +128,20 @@ public interface ResolutionDao {
             """)
     List<UUID> lockUnits(UUID[] ids);
 
+    /**
+     * The unit's ancestors as stored now (this transaction's links included), nearest first; UNION (not ALL)
+     * ends the walk even on a tree that already loops.
+     */
+    @SqlQuery("""
+            WITH RECURSIVE up(id) AS (
+                SELECT parent_unit_id FROM units WHERE id = :unitId AND parent_unit_id IS NOT NULL
+                UNION
+                SELECT u.parent_unit_id FROM units u JOIN up ON u.id = up.id WHERE u.parent_unit_id IS NOT NULL
+            )
+            SELECT id FROM up
+            """)
+    List<UUID> ancestors(UUID unitId);
+
     /** A unit has one parent: linking it as another unit's sub-unit moves it. */
     @SqlUpdate("""
             UPDATE units SET parent_unit_id = :parentId WHERE id = ANY(:childIds) AND id <> :parentId

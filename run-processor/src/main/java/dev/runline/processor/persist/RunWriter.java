@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -106,12 +108,13 @@ public class RunWriter {
         List<RunRows.LogRow> logs = new ArrayList<>();
         List<RunRows.SubUnitRow> subUnitLinks = new ArrayList<>();
         List<AttachmentRow> attachments = new ArrayList<>();
-        List<RunAccepted> storedEvents = new ArrayList<>();
-        for (RunAccepted event : events) {
+        List<Integer> storedIndexes = new ArrayList<>();
+        for (int index = 0; index < events.size(); index++) {
+            RunAccepted event = events.get(index);
             if (!inserted.remove(event.getRunId())) {
                 continue; // already stored by an earlier delivery (or twice in this batch)
             }
-            storedEvents.add(event);
+            storedIndexes.add(index);
             List<Phase> eventPhases = event.getRun().getPhases();
             List<UUID> phaseIds = eventPhases.stream().map(phase -> UUID.randomUUID()).toList();
             phases.addAll(RunRows.phases(event, phaseIds));
@@ -123,7 +126,7 @@ public class RunWriter {
             new HashSet<>(resolved.subUnits(event))
                     .forEach(child -> subUnitLinks.add(new RunRows.SubUnitRow(event.getRunId(), child)));
         }
-        updateUnits(resolution, resolved, storedEvents);
+        updateUnits(resolution, resolved, events, storedIndexes);
         RowCopier copier = new RowCopier(handle);
         copier.phases(phases);
         copier.measurements(measurements);
@@ -141,10 +144,15 @@ public class RunWriter {
      * Sub-unit links and unit metadata change existing units, some of them shared with runs on other
      * partitions. Their rows are locked first, in id order, so that two consumers never wait on each
      * other in opposite orders; the updates then apply in the runs' own order (the last link wins).
+     *
+     * @throws RunRejectedException for a run whose sub-unit is already an ancestor of its unit: linking it
+     *                              would make a unit its own ancestor
      */
-    private static void updateUnits(ResolutionDao resolution, ReferenceResolver.Resolved resolved, List<RunAccepted> events) {
-        java.util.SortedSet<UUID> touched = new java.util.TreeSet<>();
-        for (RunAccepted event : events) {
+    private static void updateUnits(ResolutionDao resolution, ReferenceResolver.Resolved resolved,
+            List<RunAccepted> events, List<Integer> storedIndexes) {
+        SortedSet<UUID> touched = new TreeSet<>();
+        for (int index : storedIndexes) {
+            RunAccepted event = events.get(index);
             List<UUID> children = resolved.subUnits(event);
             if (!children.isEmpty() || !event.getRun().getUnitMetadata().isEmpty()) {
                 touched.add(resolved.of(event).unitId());
@@ -155,10 +163,18 @@ public class RunWriter {
             return;
         }
         resolution.lockUnits(touched.toArray(UUID[]::new));
-        for (RunAccepted event : events) {
+        for (int index : storedIndexes) {
+            RunAccepted event = events.get(index);
             UUID unitId = resolved.of(event).unitId();
             List<UUID> children = resolved.subUnits(event);
             if (!children.isEmpty()) {
+                // Read after the links of the runs before it in this batch, so a loop made across runs is seen too.
+                List<UUID> ancestors = resolution.ancestors(unitId);
+                if (children.stream().anyMatch(ancestors::contains)) {
+                    throw new RunRejectedException(index, "BAD_REQUEST", FailureStage.RESOLVE,
+                            "A sub-unit of " + event.getRun().getSerialNumber() + " among " + event.getRun().getSubUnits()
+                                    + " is already its ancestor: linking it would make a unit its own ancestor");
+                }
                 resolution.linkSubUnits(unitId, children.toArray(UUID[]::new));
             }
             if (!event.getRun().getUnitMetadata().isEmpty()) {
