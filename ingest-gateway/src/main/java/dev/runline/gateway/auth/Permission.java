@@ -13,6 +13,12 @@ public enum Permission {
     READ_CURRENT_STATION,
     /** Lists of procedures, stations and members; the organization's settings. */
     READ_ORGANIZATION,
+    /**
+     * Change what is stored: delete runs ({@code DELETE /api/v2/runs}), change a unit's serial, part, revision or
+     * batch, add and remove its sub-units. Users who test (admin, member); never a station, whose copied key must
+     * not be able to erase history.
+     */
+    EDIT_RUNS,
     /** Create procedures and stations, link and unlink them. */
     EDIT_CATALOG,
     /** Add members, change their roles. */

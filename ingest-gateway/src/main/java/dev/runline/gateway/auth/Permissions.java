@@ -12,12 +12,14 @@ import java.util.Set;
  * <ul>
  *   <li>admin: everything a user can do, including members, keys and the organization's settings, which
  *       are theirs alone: a key can mint other keys, so only an admin may;</li>
- *   <li>member: the daily work of a test engineer: runs, procedures, stations and their links, and reading;</li>
+ *   <li>member: the daily work of a test engineer: runs (creating them, deleting them, correcting units and their
+ *       sub-units), procedures, stations and their links, and reading;</li>
  *   <li>viewer: reading only (lists, settings, run status);</li>
  *   <li>station: what a test station does unattended: create runs (for its linked procedures, checked by
  *       the run intake), read the organization's runs (a unit's history spans stations) and their status, and
- *       read its own station. It cannot list the organization's procedures, stations or members:
- *       a station's key sits on a shop-floor machine and should reveal as little as possible if copied.</li>
+ *       read its own station. It cannot delete runs or edit units (it records sub-units through its runs), nor
+ *       list the organization's procedures, stations or members: a station's key sits on a shop-floor machine
+ *       and should reveal and be able to erase as little as possible if copied.</li>
  * </ul>
  * Isolation between organizations is not decided here: every query is scoped to the key's organization,
  * and another organization's object is answered 404, never 403, so its existence does not leak.
@@ -30,7 +32,7 @@ public final class Permissions {
     private static final Map<KeyKind, Set<Permission>> GRANTED = Map.of(
             KeyKind.ADMIN, EnumSet.complementOf(EnumSet.of(Permission.READ_CURRENT_STATION)),
             KeyKind.MEMBER, EnumSet.of(Permission.READ_RUN_STATUS, Permission.CREATE_RUNS, Permission.READ_ORGANIZATION,
-                    Permission.EDIT_CATALOG),
+                    Permission.EDIT_CATALOG, Permission.EDIT_RUNS),
             KeyKind.VIEWER, EnumSet.of(Permission.READ_RUN_STATUS, Permission.READ_ORGANIZATION),
             KeyKind.STATION, EnumSet.of(Permission.READ_RUN_STATUS, Permission.CREATE_RUNS, Permission.READ_CURRENT_STATION),
             // The schema allows only the three roles; should another appear, it gets nothing rather than guesses.
@@ -70,6 +72,7 @@ public final class Permissions {
         return who + " may not " + switch (permission) {
             case READ_RUN_STATUS -> "read run status";
             case CREATE_RUNS -> "create runs";
+            case EDIT_RUNS -> "delete runs or change units and their sub-units";
             case READ_ORGANIZATION -> "read the organization's procedures, stations, members or settings";
             case EDIT_CATALOG -> "create procedures or stations, or link them";
             case MANAGE_MEMBERS -> "manage members (admin only)";

@@ -4,6 +4,7 @@ import dev.runline.processor.TransientStoreException;
 import dev.runline.processor.persist.RejectedData;
 import dev.runline.processor.persist.ResolutionDao;
 import dev.runline.processor.persist.RunRows;
+import dev.runline.schemas.Genealogy;
 import dev.runline.schemas.event.ChildAddition;
 import dev.runline.schemas.event.ChildRemoval;
 import dev.runline.schemas.event.EditRequested;

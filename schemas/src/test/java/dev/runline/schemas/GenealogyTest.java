@@ -1,4 +1,4 @@
-package dev.runline.processor.edit;
+package dev.runline.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,13 @@
-package dev.runline.processor.edit;
+package dev.runline.schemas;
 
 import java.util.List;
 import java.util.UUID;
 
-/** The rule every genealogy change keeps: a unit is never its own ancestor. Pure. */
-final class Genealogy {
+/**
+ * The rule every genealogy change keeps: a unit is never its own ancestor. Pure, and shared: the gateway refuses a
+ * cycle it can see in what is stored, the processor one that only appears once earlier edits and runs are applied.
+ */
+public final class Genealogy {
 
     private Genealogy() {}
 
@@ -13,7 +16,7 @@ final class Genealogy {
      *
      * @param ancestorsOfParent the parent's ancestors as stored, nearest first
      */
-    static String cycle(UUID parentId, String parentSerial, UUID childId, String childSerial, List<UUID> ancestorsOfParent) {
+    public static String cycle(UUID parentId, String parentSerial, UUID childId, String childSerial, List<UUID> ancestorsOfParent) {
         if (parentId.equals(childId)) {
             return "Unit " + parentSerial + " cannot be its own sub-unit";
         }
