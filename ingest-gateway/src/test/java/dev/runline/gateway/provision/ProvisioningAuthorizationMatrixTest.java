@@ -8,12 +8,15 @@ import dev.runline.gateway.attachment.ObjectStore;
 import dev.runline.gateway.attachment.UploadSigner;
 import dev.runline.gateway.auth.Permissions.KeyKind;
 import dev.runline.gateway.testing.RunBody;
+import dev.runline.gateway.testing.RunningProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +45,19 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+
+    /** The edit routes answer once the processor applied the edit. */
+    private RunningProcessor processor;
+
+    @BeforeAll
+    void startProcessor() {
+        processor = RunningProcessor.start(broker.getBrokersAsString(), DATABASE);
+    }
+
+    @AfterAll
+    void stopProcessor() {
+        processor.close();
+    }
 
     /** Set once the context is up; the rows' setups run later, inside the tests. */
     private static FileFixtures files;
@@ -103,6 +119,27 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
     }
 
     static final String LINK = "/api/v2/stations/{id}/procedures/{procedureId}";
+
+    static final String UNIT = "/api/v2/units/{serial_number}";
+    static final String CHILDREN = UNIT + "/children";
+
+    private static String unit(UUID run) {
+        return "/api/v2/units/" + KeyedTenant.serialOf(run);
+    }
+
+    private static String child(UUID run) {
+        return "{\"child_serial_number\": \"" + KeyedTenant.serialOf(run) + "\"}";
+    }
+
+    /** The request removing a sub-unit of the tenant's, linked as the processor links it. */
+    private static Request linkedChild(KeyedTenant tenant) {
+        String parent = KeyedTenant.serialOf(tenant.storedRun());
+        String child = KeyedTenant.serialOf(tenant.storedRun());
+        tenant.tenant.execute("""
+                UPDATE units SET parent_unit_id = (SELECT id FROM units WHERE serial_number = ?) WHERE serial_number = ?
+                """, parent, child);
+        return Request.of("/api/v2/units/" + parent + "/children?child_serial_number=" + child, null);
+    }
 
     static List<Row> rows() {
         return List.of(
@@ -244,6 +281,26 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
                         (own, other) -> new Request("/api/v2/attachments?ids=" + files.storedUpload(own), null, null, null)),
                 new Row("DELETE /api/v2/attachments", OTHER, 404, 404, 403, 404,
                         (own, other) -> Request.of("/api/v2/attachments?ids=" + files.storedUpload(other), null)),
+
+                // Edits of what is stored: users who test, never a viewer or a station; answered once applied.
+                new Row("DELETE /api/v2/runs", OWN, 200, 200, 403, 403, (own, other) -> {
+                    UUID run = own.storedRun();
+                    return new Request("/api/v2/runs?ids=" + run, null, run.toString(), null);
+                }),
+                new Row("DELETE /api/v2/runs", OTHER, 404, 404, 403, 403,
+                        (own, other) -> Request.of("/api/v2/runs?ids=" + other.storedRun(), null)),
+                new Row("PATCH " + UNIT, OWN, 200, 200, 403, 403,
+                        (own, other) -> Request.of(unit(own.storedRun()), "{\"revision_number\": \"B\"}")),
+                new Row("PATCH " + UNIT, OTHER, 404, 404, 403, 403,
+                        (own, other) -> Request.of(unit(other.storedRun()), "{\"revision_number\": \"B\"}")),
+                new Row("PUT " + CHILDREN, OWN, 200, 200, 403, 403,
+                        (own, other) -> Request.of(unit(own.storedRun()) + "/children", child(own.storedRun()))),
+                new Row("PUT " + CHILDREN, OTHER, 404, 404, 403, 403,
+                        (own, other) -> Request.of(unit(other.storedRun()) + "/children", child(other.storedRun()))),
+                new Row("PUT " + CHILDREN, OTHER, 404, 404, 403, 403,
+                        (own, other) -> Request.of(unit(own.storedRun()) + "/children", child(other.storedRun()))),
+                new Row("DELETE " + CHILDREN, OWN, 200, 200, 403, 403, (own, other) -> linkedChild(own)),
+                new Row("DELETE " + CHILDREN, OTHER, 404, 404, 403, 403, (own, other) -> linkedChild(other)),
                 new Row("POST /api/v2/attachments/{id}/finalize", OWN, 200, 200, 403, 200,
                         (own, other) -> Request.of("/api/v2/attachments/" + files.storedUpload(own) + "/finalize", null)),
                 new Row("POST /api/v2/attachments/{id}/finalize", OTHER, 404, 404, 403, 404,
