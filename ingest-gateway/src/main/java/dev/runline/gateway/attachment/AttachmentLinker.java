@@ -63,15 +63,15 @@ public class AttachmentLinker {
         return jdbi.inTransaction(handle -> {
             UploadDao dao = handle.attach(UploadDao.class);
             requireRunOf(dao, organizationId, runId);
-            dao.lockRun(runId);
+            dao.lockLinks(runId);
             Upload upload = uploads.stored(
                     dao.lock(organizationId, uploadId).orElseThrow(() -> UploadService.notFound(uploadId)), dao);
-            if (upload.runId() != null) {
-                if (upload.runId().equals(runId)) {
+            if (upload.isLinked()) {
+                if (runId.equals(upload.runId())) {
                     return new Claim(upload, false);
                 }
-                throw new ApiException(ErrorCode.CONFLICT, "Upload " + uploadId + " is already linked to run "
-                        + upload.runId() + "; an upload belongs to one run");
+                throw new ApiException(ErrorCode.CONFLICT, "Upload " + uploadId + " is already linked to "
+                        + upload.linkedTo() + "; an upload belongs to one run or unit");
             }
             int linked = dao.countLinked(organizationId, runId);
             if (linked >= properties.maxFilesPerRun()) {

@@ -83,9 +83,9 @@ public class ImportedFiles {
             if (locked.importedRunId() != null) {
                 return locked.importedRunId();
             }
-            if (locked.runId() != null) {
-                throw new ApiException(ErrorCode.CONFLICT, "Upload " + record.id() + " is an attachment of run "
-                        + locked.runId() + "; it cannot be imported as a run of its own");
+            if (locked.isLinked()) {
+                throw new ApiException(ErrorCode.CONFLICT, "Upload " + record.id() + " is an attachment of "
+                        + locked.linkedTo() + "; it cannot be imported as a run of its own");
             }
             UUID runId = RunIds.next();
             dao.markImported(caller.organizationId(), record.id(), runId);

@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface UploadDao {
 
     String COLUMNS = "id, organization_id, api_key_id, name, object_key, created_at, state, size, content_type, "
-            + "run_id, imported_run_id";
+            + "run_id, imported_run_id, unit_id";
 
     @SqlUpdate("""
             INSERT INTO uploads (id, organization_id, api_key_id, name, object_key)
@@ -71,6 +71,19 @@ public interface UploadDao {
     @SqlUpdate("UPDATE uploads SET run_id = :runId, linked_at = now() WHERE id = :id AND organization_id = :organizationId")
     int link(UUID organizationId, UUID id, UUID runId);
 
+    @SqlQuery("SELECT count(*) FROM uploads WHERE unit_id = :unitId AND organization_id = :organizationId")
+    int countLinkedToUnit(UUID organizationId, UUID unitId);
+
+    @SqlUpdate("""
+            UPDATE uploads SET unit_id = :unitId, linked_at = now()
+            WHERE id = :id AND organization_id = :organizationId AND run_id IS NULL AND unit_id IS NULL
+            """)
+    int linkToUnit(UUID organizationId, UUID id, UUID unitId);
+
+    /** Undoes links to a unit whose edit was not published or was refused: the uploads are free again. */
+    @SqlUpdate("UPDATE uploads SET unit_id = NULL, linked_at = NULL WHERE id IN (<ids>) AND unit_id = :unitId")
+    int unlinkFromUnit(@BindList("ids") List<UUID> ids, UUID unitId);
+
     /** Undoes a link whose event the broker did not take: the upload is free again, nothing is half-linked. */
     @SqlUpdate("UPDATE uploads SET run_id = NULL, linked_at = NULL WHERE id = :id AND run_id = :runId")
     int unlink(UUID id, UUID runId);
@@ -81,13 +94,15 @@ public interface UploadDao {
             """)
     int markImported(UUID organizationId, UUID id, UUID runId);
 
-    @SqlUpdate("DELETE FROM uploads WHERE id = :id AND organization_id = :organizationId AND run_id IS NULL")
+    @SqlUpdate("""
+            DELETE FROM uploads WHERE id = :id AND organization_id = :organizationId AND run_id IS NULL AND unit_id IS NULL
+            """)
     int deleteUnlinked(UUID organizationId, UUID id);
 
     /** Unlinked uploads older than {@code before}, locked and skipped by another gateway's clean-up running too. */
     @SqlQuery("""
             SELECT id, object_key FROM uploads
-            WHERE run_id IS NULL AND created_at < :before
+            WHERE run_id IS NULL AND unit_id IS NULL AND created_at < :before
             ORDER BY created_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
@@ -95,7 +110,7 @@ public interface UploadDao {
     @RegisterConstructorMapper(Expired.class)
     List<Expired> lockExpired(Instant before, int limit);
 
-    @SqlUpdate("DELETE FROM uploads WHERE id IN (<ids>) AND run_id IS NULL")
+    @SqlUpdate("DELETE FROM uploads WHERE id IN (<ids>) AND run_id IS NULL AND unit_id IS NULL")
     int deleteAll(@BindList("ids") List<UUID> ids);
 
     @SqlQuery("SELECT organization_id FROM runs WHERE id = :runId")
@@ -104,9 +119,12 @@ public interface UploadDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM dead_letters WHERE run_id = :runId AND organization_id = :organizationId)")
     boolean deadLettered(UUID organizationId, UUID runId);
 
-    /** Serializes the links to one run, so that two concurrent links cannot both pass the files-per-run limit. */
-    @SqlQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(CAST(:runId AS text), 0))")
-    int lockRun(UUID runId);
+    /**
+     * Serializes the links to one run or unit (by its id), so that two concurrent links cannot both pass the
+     * files-per-run limit.
+     */
+    @SqlQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(CAST(:ownerId AS text), 0))")
+    int lockLinks(UUID ownerId);
 
     record Expired(UUID id, String objectKey) {}
 }

@@ -98,9 +98,9 @@ public class UploadService {
                 throw new ApiException(ErrorCode.NOT_FOUND, "No upload " + missing.getFirst() + " in this organization");
             }
             for (Upload upload : found) {
-                if (upload.runId() != null) {
-                    throw new ApiException(ErrorCode.CONFLICT, "Upload " + upload.id() + " is linked to run "
-                            + upload.runId() + "; only unlinked uploads can be deleted");
+                if (upload.isLinked()) {
+                    throw new ApiException(ErrorCode.CONFLICT, "Upload " + upload.id() + " is linked to "
+                            + upload.linkedTo() + "; only unlinked uploads can be deleted");
                 }
             }
             List<UUID> deleted = new ArrayList<>();

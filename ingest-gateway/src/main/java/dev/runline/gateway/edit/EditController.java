@@ -52,7 +52,7 @@ public class EditController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable("serial_number") String serialNumber, ServerHttpRequest request) {
         return caller(authorization).flatMap(caller -> JsonRequests.object(request, json)
-                .flatMap(body -> edits.updateUnit(caller, EditRequests.unitUpdate(serialNumber, body))));
+                .flatMap(body -> edits.updateUnit(caller, EditRequests.unitChange(serialNumber, body))));
     }
 
     @PutMapping(path = {"/api/v2/units/{serial_number}/children", "/v2/units/{serial_number}/children"},

@@ -15,44 +15,77 @@ public final class EditRequests {
 
     /** One delete names the runs a script selected; a bound keeps one request one short transaction per unit. */
     static final int MAX_RUN_IDS = 1000;
+    /** No unit has more files than a run may (the gateway's max-files-per-run, 100 by default, is checked too). */
+    static final int MAX_ATTACHMENTS = 1000;
 
     private static final List<Object> ROOT = List.of();
 
     private EditRequests() {}
 
     /**
-     * {@code PATCH /api/v2/units/{serial_number}} (v2 {@code units.update}): each field sent is changed, each absent
-     * one kept; {@code batch_number: null} takes the unit out of its batch.
+     * A unit's change as sent: its fields (the edit), and the uploads to attach to it, which are claimed before
+     * the edit is published and then travel in it.
      */
-    public static UnitUpdate unitUpdate(String serialNumber, JsonNode body) {
+    public record UnitChange(UnitUpdate fields, List<UUID> uploadIds) {
+
+        /** An empty body: answered without an edit. */
+        public boolean changesNothing() {
+            return fields.getNewSerialNumber() == null && fields.getPartNumber() == null
+                    && fields.getRevisionNumber() == null && fields.getBatchNumber() == null && !fields.getClearBatch()
+                    && uploadIds.isEmpty();
+        }
+    }
+
+    /**
+     * {@code PATCH /api/v2/units/{serial_number}} (v2 {@code units.update}): each field sent is changed, each absent
+     * one kept; {@code batch_number: null} takes the unit out of its batch; {@code attachments} are upload ids.
+     */
+    public static UnitChange unitChange(String serialNumber, JsonNode body) {
         JsonFields fields = new JsonFields();
         String newSerial = fields.identifier(body, ROOT, "new_serial_number", false);
         String partNumber = fields.identifier(body, ROOT, "part_number", false);
         String revision = fields.identifier(body, ROOT, "revision_number", false);
         String batch = fields.identifier(body, ROOT, "batch_number", false);
-        JsonNode attachments = JsonFields.present(body, "attachments");
-        if (attachments != null && !(attachments.isArray() && attachments.isEmpty())) {
-            fields.issue(List.of("attachments"),
-                    "attaching files to a unit is not supported by this server; attach them to one of the unit's runs");
-        }
+        List<UUID> uploadIds = uploadIds(fields, JsonFields.present(body, "attachments"));
         if (fields.hasIssues()) {
             throw ApiException.badRequest(fields.issues(), fields.issueCount());
         }
         JsonNode batchNode = body.get("batch_number");
-        return UnitUpdate.newBuilder()
+        UnitUpdate update = UnitUpdate.newBuilder()
                 .setSerialNumber(serialNumber)
                 .setNewSerialNumber(newSerial)
                 .setPartNumber(partNumber)
                 .setRevisionNumber(revision)
                 .setBatchNumber(batch)
                 .setClearBatch(batchNode != null && batchNode.isNull())
+                // Set once the uploads are claimed; given here so that the builder need not copy Avro's default.
+                .setAttachments(List.of())
                 .build();
+        return new UnitChange(update, uploadIds);
     }
 
-    /** Whether an update changes nothing (an empty body): it is answered without an edit. */
-    public static boolean changesNothing(UnitUpdate update) {
-        return update.getNewSerialNumber() == null && update.getPartNumber() == null
-                && update.getRevisionNumber() == null && update.getBatchNumber() == null && !update.getClearBatch();
+    private static List<UUID> uploadIds(JsonFields fields, JsonNode attachments) {
+        if (attachments == null) {
+            return List.of();
+        }
+        if (!attachments.isArray()) {
+            fields.issue(List.of("attachments"), "must be a list of upload ids");
+            return List.of();
+        }
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            fields.issue(List.of("attachments"), "must name at most " + MAX_ATTACHMENTS + " uploads");
+            return List.of();
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            UUID id = attachments.get(i).isString() ? uuid(attachments.get(i).stringValue()) : null;
+            if (id == null) {
+                fields.issue(List.of("attachments", i), "must be an upload id (a uuid)");
+            } else {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** {@code PUT /api/v2/units/{serial_number}/children} (v2 {@code units.add_child}). */

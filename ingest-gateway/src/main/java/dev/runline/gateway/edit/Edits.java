@@ -1,6 +1,7 @@
 package dev.runline.gateway.edit;
 
 import dev.runline.gateway.GatewayProperties;
+import dev.runline.gateway.attachment.UnitAttachmentClaims;
 import dev.runline.gateway.auth.Caller;
 import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
@@ -41,12 +42,14 @@ public class Edits {
     private final EditPublisher publisher;
     private final EditProperties properties;
     private final GatewayProperties gateway;
+    private final UnitAttachmentClaims unitAttachments;
     private final EditAnswers answers;
     private final ObjectMapper json;
     private final Clock clock;
 
     public Edits(Jdbi jdbi, EditPublisher publisher, EditProperties properties, GatewayProperties gateway,
-            ObjectMapper json) {
+            UnitAttachmentClaims unitAttachments, ObjectMapper json) {
+        this.unitAttachments = unitAttachments;
         this.jdbi = jdbi;
         this.publisher = publisher;
         this.properties = properties;
@@ -75,7 +78,8 @@ public class Edits {
         });
     }
 
-    public Mono<JsonNode> updateUnit(Caller caller, UnitUpdate update) {
+    public Mono<JsonNode> updateUnit(Caller caller, EditRequests.UnitChange change) {
+        UnitUpdate update = change.fields();
         return read(dao -> {
             EditDao.UnitRef unit = unit(dao, caller, update.getSerialNumber());
             String newSerial = update.getNewSerialNumber();
@@ -84,9 +88,17 @@ public class Edits {
                 throw new ApiException(ErrorCode.CONFLICT, "Unit " + newSerial + " already exists in this organization");
             }
             return unit;
-        }).flatMap(unit -> EditRequests.changesNothing(update)
-                ? Mono.just(idOf(unit.id()))
-                : apply(caller, unit.serialNumber(), update));
+        }).flatMap(unit -> {
+            if (change.changesNothing()) {
+                return Mono.just(idOf(unit.id()));
+            }
+            return Blocking.call(() -> unitAttachments.claim(caller.organizationId(), unit.id(), change.uploadIds()))
+                    .flatMap(claimed -> {
+                        update.setAttachments(claimed.attachments());
+                        return apply(caller, unit.serialNumber(), update,
+                                unitAttachments.release(unit.id(), claimed.newlyClaimed()));
+                    });
+        });
     }
 
     public Mono<JsonNode> addChild(Caller caller, String parentSerial, String childSerial) {
@@ -115,6 +127,14 @@ public class Edits {
     }
 
     private Mono<JsonNode> apply(Caller caller, String serialNumber, Object change) {
+        return apply(caller, serialNumber, change, Mono.empty());
+    }
+
+    /**
+     * @param undo what to release when the edit surely changed nothing: the broker did not take it, or the
+     *             processor refused it (an edit still pending past the wait will be applied: nothing is undone)
+     */
+    private Mono<JsonNode> apply(Caller caller, String serialNumber, Object change, Mono<Void> undo) {
         EditRequested edit = EditRequested.newBuilder()
                 .setEditId(UUID.randomUUID())
                 .setOrganizationId(caller.organizationId())
@@ -123,8 +143,10 @@ public class Edits {
                 .setChange(change)
                 .build();
         return publisher.publish(edit, serialNumber)
+                .onErrorResume(failed -> undo.then(Mono.error(failed)))
                 .then(outcome(edit))
-                .map(answers::answer);
+                .flatMap(recorded -> (recorded.applied() ? Mono.<Void>empty() : undo)
+                        .then(Mono.fromCallable(() -> answers.answer(recorded))));
     }
 
     /** The processor's recorded outcome, looked for every poll interval (no thread waits meanwhile). */

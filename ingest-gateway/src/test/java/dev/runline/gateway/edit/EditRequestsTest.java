@@ -34,7 +34,9 @@ class EditRequestsTest {
 
     @Test
     void anUpdateKeepsWhatIsAbsentAndClearsABatchSentAsNull() {
-        UnitUpdate update = EditRequests.unitUpdate("SN-1", body("{\"part_number\":\"PCB-2\",\"batch_number\":null}"));
+        EditRequests.UnitChange change = EditRequests.unitChange("SN-1",
+                body("{\"part_number\":\"PCB-2\",\"batch_number\":null}"));
+        UnitUpdate update = change.fields();
 
         assertThat(update.getSerialNumber()).isEqualTo("SN-1");
         assertThat(update.getPartNumber()).isEqualTo("PCB-2");
@@ -42,25 +44,41 @@ class EditRequestsTest {
         assertThat(update.getRevisionNumber()).isNull();
         assertThat(update.getBatchNumber()).isNull();
         assertThat(update.getClearBatch()).isTrue();
-        assertThat(EditRequests.changesNothing(update)).isFalse();
+        assertThat(change.uploadIds()).isEmpty();
+        assertThat(change.changesNothing()).isFalse();
     }
 
     @Test
-    void anAbsentBatchIsKept() {
-        UnitUpdate update = EditRequests.unitUpdate("SN-1", body("{\"batch_number\":\"LOT-3\",\"attachments\":[]}"));
+    void anAbsentBatchIsKeptAndAnEmptyBodyChangesNothing() {
+        EditRequests.UnitChange change = EditRequests.unitChange("SN-1",
+                body("{\"batch_number\":\"LOT-3\",\"attachments\":[]}"));
 
-        assertThat(update.getBatchNumber()).isEqualTo("LOT-3");
-        assertThat(update.getClearBatch()).isFalse();
-        assertThat(EditRequests.changesNothing(EditRequests.unitUpdate("SN-1", body("{}")))).isTrue();
+        assertThat(change.fields().getBatchNumber()).isEqualTo("LOT-3");
+        assertThat(change.fields().getClearBatch()).isFalse();
+        assertThat(EditRequests.unitChange("SN-1", body("{}")).changesNothing()).isTrue();
+    }
+
+    @Test
+    void attachmentsAreDistinctUploadIdsAndAloneAreAChange() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+
+        EditRequests.UnitChange change = EditRequests.unitChange("SN-1",
+                body("{\"attachments\":[\"%s\",\"%s\",\"%s\"]}".formatted(a, b, a)));
+
+        assertThat(change.uploadIds()).containsExactly(a, b);
+        assertThat(change.changesNothing()).isFalse();
     }
 
     @Test
     void everyBadFieldIsNamed() {
-        assertThat(paths(() -> EditRequests.unitUpdate("SN-1", body("""
+        assertThat(paths(() -> EditRequests.unitChange("SN-1", body("""
                 {"new_serial_number":"", "part_number":"a b", "revision_number":5, "batch_number":"%s",
-                 "attachments":["%s"]}""".formatted("x".repeat(61), UUID.randomUUID())))))
+                 "attachments":["%s", "nope", 3]}""".formatted("x".repeat(61), UUID.randomUUID())))))
                 .containsExactly(List.of("new_serial_number"), List.of("part_number"), List.of("revision_number"),
-                        List.of("batch_number"), List.of("attachments"));
+                        List.of("batch_number"), List.of("attachments", 1), List.of("attachments", 2));
+        assertThat(paths(() -> EditRequests.unitChange("SN-1", body("{\"attachments\":\"one\"}"))))
+                .containsExactly(List.of("attachments"));
     }
 
     @Test

@@ -9,7 +9,9 @@ import dev.runline.gateway.testing.RunningProcessor;
 import dev.runline.gateway.testing.SeededRun;
 import dev.runline.gateway.testing.SeededRun.Measurement;
 import dev.runline.gateway.testing.SeededRun.Phase;
+import dev.runline.gateway.testing.Uploads;
 import dev.runline.schemas.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -159,11 +161,47 @@ class EditRoutesTest extends GatewayIntegrationTest {
                 "{\"part_number\":\"has space\",\"revision_number\":7}"), 400);
         assertThat(bad.issues()).extracting(ErrorBody.IssueBody::path)
                 .containsExactly(List.of("part_number"), List.of("revision_number"));
-        ErrorBody attachments = refused(patch("/api/v2/units/" + serial, org.adminKey,
-                "{\"attachments\":[\"" + UUID.randomUUID() + "\"]}"), 400);
-        assertThat(attachments.message()).contains("attach them to one of the unit's runs");
+        refused(patch("/api/v2/units/" + serial, org.adminKey, "{\"attachments\":[\"" + UUID.randomUUID() + "\"]}"),
+                404);
         refused(patch("/api/v2/units/" + serial, org.viewerKey, "{\"part_number\":\"X-1\"}"), 403);
         refused(patch("/api/v2/units/" + serial, org.stationKey, "{\"part_number\":\"X-1\"}"), 403);
+    }
+
+    @Test
+    void filesAttachedToAUnitAreItsOwnAndBelongToNoRun() throws SQLException {
+        String serial = serial();
+        SeededRun.Stored stored = SeededRun.in(org.tenant).serial(serial).store();
+        UUID file = storedUpload("label.png");
+        UUID waiting = Uploads.initializedV2(http, org.memberKey, "later.png").uploadId();
+
+        ok(patch("/api/v2/units/" + serial, org.memberKey, "{\"attachments\":[\"" + file + "\"]}"),
+                EditResponseModels.UNIT_UPDATE);
+        ok(patch("/api/v2/units/" + serial, org.memberKey, "{\"attachments\":[\"" + file + "\"]}"),
+                EditResponseModels.UNIT_UPDATE);
+
+        assertThat(count("SELECT count(*) FROM attachments WHERE unit_id = ?", stored.unitId())).isOne();
+        assertThat(unitText("SELECT name || '|' || size FROM attachments WHERE id = ?", file)).isEqualTo("label.png|5");
+        refused(call(HttpMethod.DELETE, "/api/v2/attachments?ids=" + file, org.memberKey, null), 409);
+        refused(Uploads.updateRun(http, org.memberKey, stored.runId(), file), 409);
+        String another = serial();
+        SeededRun.in(org.tenant).serial(another).store();
+        refused(patch("/api/v2/units/" + another, org.memberKey, "{\"attachments\":[\"" + file + "\"]}"), 409);
+        refused(patch("/api/v2/units/" + serial, org.memberKey, "{\"attachments\":[\"" + waiting + "\"]}"), 400);
+    }
+
+    @Test
+    void aRefusedUpdateReleasesTheFilesItClaimed() throws SQLException {
+        String serial = serial();
+        SeededRun.in(org.tenant).serial(serial).store();
+        String taken = serial();
+        SeededRun.in(org.tenant).serial(taken).store();
+        UUID file = storedUpload("cert.pdf");
+
+        refused(patch("/api/v2/units/" + serial, org.memberKey,
+                "{\"new_serial_number\":\"" + taken + "\",\"attachments\":[\"" + file + "\"]}"), 409);
+
+        assertThat(unitText("SELECT coalesce(unit_id::text, 'free') FROM uploads WHERE id = ?", file)).isEqualTo("free");
+        ok(call(HttpMethod.DELETE, "/api/v2/attachments?ids=" + file, org.memberKey, null), EditResponseModels.RUN_DELETE);
     }
 
     // --- units.add_child / units.remove_child ---------------------------------------------------------------------
@@ -242,6 +280,14 @@ class EditRoutesTest extends GatewayIntegrationTest {
 
     private static String serial() {
         return "Edit-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private UUID storedUpload(String name) {
+        Uploads.V2Upload upload = Uploads.initializedV2(http, org.memberKey, name);
+        Uploads.put(http, upload.uploadUrl(), "bytes".getBytes(StandardCharsets.UTF_8), "image/png")
+                .expectStatus().isOk();
+        Uploads.finalizeV2(http, org.memberKey, upload.uploadId()).expectStatus().isOk();
+        return upload.uploadId();
     }
 
     private static String child(String serial) {

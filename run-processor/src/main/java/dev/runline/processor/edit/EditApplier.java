@@ -68,7 +68,7 @@ public class EditApplier {
             case RunsDeletion deletion -> deleteRuns(edits, organizationId, deletion);
             case ChildAddition addition -> addChild(edits, handle.attach(ResolutionDao.class), organizationId, addition);
             case ChildRemoval removal -> removeChild(edits, organizationId, removal);
-            case UnitUpdate update -> unitUpdates.apply(handle, organizationId, update);
+            case UnitUpdate update -> unitUpdates.apply(handle, organizationId, update, edit.getRequestedAt());
             default -> throw new IllegalStateException("Unknown change " + edit.getChange().getClass());
         };
     }

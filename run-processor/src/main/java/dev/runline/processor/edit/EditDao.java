@@ -92,6 +92,15 @@ interface EditDao {
             """)
     int unlinkUploads(UUID[] runIds);
 
+    /** The upload id is the attachment's: an edit applied again stores it once. */
+    @SqlUpdate("""
+            INSERT INTO attachments (id, organization_id, unit_id, name, object_key, size, content_type, linked_at)
+            VALUES (:id, :organizationId, :unitId, :name, :objectKey, :size, :contentType, :linkedAt)
+            ON CONFLICT (id) DO NOTHING
+            """)
+    int attachToUnit(UUID id, UUID organizationId, UUID unitId, String name, String objectKey, long size,
+            String contentType, Instant linkedAt);
+
     @SqlUpdate("DELETE FROM runs WHERE id = ANY(:runIds)")
     int deleteRuns(UUID[] runIds);
 }

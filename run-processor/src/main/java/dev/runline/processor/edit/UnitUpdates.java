@@ -3,7 +3,9 @@ package dev.runline.processor.edit;
 import dev.runline.processor.persist.ResolutionDao;
 import dev.runline.processor.persist.ResolvedName;
 import dev.runline.processor.resolve.ResolutionPlan;
+import dev.runline.schemas.event.UnitAttachment;
 import dev.runline.schemas.event.UnitUpdate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,13 +13,15 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A unit's own fields changed (v2 {@code units.update}): serial, part and revision, batch. Parts, revisions and
+ * A unit's own fields changed (v2 {@code units.update}): serial, part and revision, batch, files attached (claimed
+ * for it by the gateway; an attachment delivered twice is stored once). Parts, revisions and
  * batches named for the first time are created as runs create them (get-or-create); every check comes before the
  * first write, so a refused update has written nothing.
  */
 final class UnitUpdates {
 
-    EditOutcome apply(Handle handle, UUID organizationId, UnitUpdate update) {
+    /** @param requestedAt when the files were attached, as their attachments record it */
+    EditOutcome apply(Handle handle, UUID organizationId, UnitUpdate update, Instant requestedAt) {
         EditDao edits = handle.attach(EditDao.class);
         String folded = update.getSerialNumber().toLowerCase(Locale.ROOT);
         List<EditDao.UnitRow> found = edits.lockUnits(organizationId, new String[] {folded});
@@ -41,6 +45,10 @@ final class UnitUpdates {
             edits.clearBatch(unit.id());
         } else if (update.getBatchNumber() != null) {
             edits.setBatch(unit.id(), batch(handle.attach(ResolutionDao.class), organizationId, update.getBatchNumber()));
+        }
+        for (UnitAttachment file : update.getAttachments()) {
+            edits.attachToUnit(file.getUploadId(), organizationId, unit.id(), file.getName(), file.getObjectKey(),
+                    file.getSize(), file.getContentType(), requestedAt);
         }
         return EditOutcome.applied(Map.of("id", unit.id().toString()));
     }

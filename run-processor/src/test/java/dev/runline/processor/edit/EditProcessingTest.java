@@ -13,6 +13,7 @@ import dev.runline.schemas.EditRequestedSerializer;
 import dev.runline.schemas.RunAcceptedSerializer;
 import dev.runline.schemas.RunPartitionKey;
 import dev.runline.schemas.event.EditRequested;
+import dev.runline.schemas.event.UnitAttachment;
 import dev.runline.schemas.event.RunAccepted;
 import dev.runline.schemas.event.Submitter;
 import dev.runline.schemas.event.SubmitterKind;
@@ -263,6 +264,28 @@ class EditProcessingTest {
         assertThat(errorCode(taken)).isEqualTo("CONFLICT");
         assertThat(awaitOutcome(unknown)).isEqualTo("refused");
         assertThat(errorCode(unknown)).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void filesAttachedToAUnitAreStoredOnceAsItsAttachments() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        storeUnits(tenant, "SN-FILES-1");
+        UUID file = UUID.randomUUID();
+        UnitAttachment label = UnitAttachment.newBuilder().setUploadId(file).setObjectKey("uploads/x/" + file)
+                .setName("label.png").setSize(1234).setContentType("image/png").build();
+        EditRequested attach = anEdit(tenant.organizationId,
+                aUnitUpdate("SN-FILES-1").setAttachments(List.of(label)).build()).build();
+        EditRequested again = anEdit(tenant.organizationId,
+                aUnitUpdate("sn-files-1").setAttachments(List.of(label)).build()).build();
+        send("SN-FILES-1", attach, again);
+
+        assertThat(awaitOutcome(attach)).isEqualTo("applied");
+        assertThat(awaitOutcome(again)).isEqualTo("applied");
+        assertThat(query("""
+                SELECT a.name || ' ' || a.size || ' ' || a.content_type || ' ' || (a.run_id IS NULL)
+                FROM attachments a JOIN units u ON u.id = a.unit_id
+                WHERE u.organization_id = ? AND u.serial_number = 'SN-FILES-1'
+                """, String.class, tenant.organizationId)).containsExactly("label.png 1234 image/png true");
     }
 
     @Test
