@@ -47,12 +47,15 @@ public final class QueryParameters {
         return values == null ? List.of() : values;
     }
 
-    /** One of {@code allowed} (listed in the issue in their iteration order); null when another is sent. */
+    /**
+     * One of {@code allowed} (listed in the issue in their iteration order). Another value adds an issue and reads
+     * as {@code otherwise}, so that the caller may go on reading the rest of the query.
+     */
     public String choice(String name, String otherwise, Collection<String> allowed) {
         String value = single(name, otherwise);
         if (value != null && !allowed.contains(value)) {
             issues.add(new Issue(List.of(name), "must be one of " + allowed));
-            return null;
+            return otherwise;
         }
         return value;
     }
