@@ -43,15 +43,15 @@ public interface UnitReadDao {
                  OR lower(rv.number) = ANY(CAST(:f.revisionNumbers AS text[])))
             AND (cardinality(CAST(:f.batchNumbers AS text[])) = 0 OR lower(b.number) = ANY(CAST(:f.batchNumbers AS text[])))
             AND (NOT :f.filtersRuns OR EXISTS (
-                 SELECT 1 FROM runs fr_ WHERE fr_.unit_id = u.id
+                 SELECT 1 FROM runs r WHERE r.unit_id = u.id
                  AND (cardinality(CAST(:f.procedureIds AS text[])) = 0
-                      OR fr_.procedure_id = ANY(CAST(:f.procedureIds AS uuid[])))
-                 AND (cardinality(CAST(:f.outcomes AS text[])) = 0 OR fr_.outcome = ANY(CAST(:f.outcomes AS text[])))
+                      OR r.procedure_id = ANY(CAST(:f.procedureIds AS uuid[])))
+                 AND (cardinality(CAST(:f.outcomes AS text[])) = 0 OR r.outcome = ANY(CAST(:f.outcomes AS text[])))
                  AND (CAST(:f.startedAfter AS timestamptz) IS NULL
-                      OR fr_.started_at >= CAST(:f.startedAfter AS timestamptz))
+                      OR r.started_at >= CAST(:f.startedAfter AS timestamptz))
                  AND (CAST(:f.startedBefore AS timestamptz) IS NULL
-                      OR fr_.started_at <= CAST(:f.startedBefore AS timestamptz))
-                 AND (NOT :f.latestOnly OR fr_.id = (
+                      OR r.started_at <= CAST(:f.startedBefore AS timestamptz))
+                 AND (NOT :f.latestOnly OR r.id = (
                       SELECT l.id FROM runs l WHERE l.unit_id = u.id
                       AND (cardinality(CAST(:f.procedureIds AS text[])) = 0
                            OR l.procedure_id = ANY(CAST(:f.procedureIds AS uuid[])))

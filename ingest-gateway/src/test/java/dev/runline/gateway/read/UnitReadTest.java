@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /api/v2/units/{serial_number}} and {@code GET /api/v2/units} (v2 {@code units.get}, {@code units.list})
  * against a real PostgreSQL: every answer checked against the client's {@code UnitGetResponse} or
  * {@code UnitListResponse}, then field by field; each list test on its own tenant, so other tests' units never count.
+ * It lives beside the run read tests for their {@link ClientShape}; the routes are {@code gateway.unit}'s.
  */
 class UnitReadTest extends GatewayIntegrationTest {
 
