@@ -20,6 +20,14 @@ public interface AttachmentDao {
             """)
     List<StoredAttachment> ofRun(UUID organizationId, UUID runId);
 
+    /** Files attached to the unit itself (v2 {@code units.update}), not to one of its runs. */
+    @SqlQuery("""
+            SELECT id, organization_id, run_id, name, object_key, size, content_type, is_report FROM attachments
+            WHERE unit_id = :unitId AND organization_id = :organizationId
+            ORDER BY linked_at, name
+            """)
+    List<StoredAttachment> ofUnit(UUID organizationId, UUID unitId);
+
     @SqlQuery("""
             SELECT id, organization_id, run_id, name, object_key, size, content_type, is_report FROM attachments
             WHERE id = :id AND organization_id = :organizationId

@@ -272,6 +272,22 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
                             return new Request("/api/v1/runs?serial_number=" + KeyedTenant.serialOf(run), null, null, run.toString());
                         }),
 
+                // Units: read as runs are, by every key of the organization; another organization's unit is unknown.
+                new Row("GET /api/v2/units/{serial_number}", OWN, 200, 200, 200, 200,
+                        (own, other) -> Request.of("/api/v2/units/" + KeyedTenant.serialOf(own.storedRun()), null)),
+                new Row("GET /api/v2/units/{serial_number}", OTHER, 404, 404, 404, 404,
+                        (own, other) -> Request.of("/api/v2/units/" + KeyedTenant.serialOf(other.storedRun()), null)),
+                new Row("GET /api/v2/units", OWN, 200, 200, 200, 200,
+                        (own, other) -> {
+                            String serial = KeyedTenant.serialOf(own.storedRun());
+                            return new Request("/api/v2/units?serial_numbers=" + serial, null, serial, null);
+                        }),
+                new Row("GET /api/v2/units", OTHER, 200, 200, 200, 200,
+                        (own, other) -> {
+                            String serial = KeyedTenant.serialOf(other.storedRun());
+                            return new Request("/api/v2/units?serial_numbers=" + serial, null, null, serial);
+                        }),
+
                 // Files: keys that create runs upload, link and import; keys that read runs read files.
                 new Row("POST /api/v1/uploads/initialize", OWN, 200, 200, 403, 200,
                         (own, other) -> Request.of("/api/v1/uploads/initialize", "{\"name\": \"scope.csv\"}")),

@@ -11,6 +11,7 @@ import dev.runline.gateway.testing.SeededRun.Measurement;
 import dev.runline.gateway.testing.SeededRun.Phase;
 import dev.runline.gateway.testing.Uploads;
 import dev.runline.schemas.testing.TestDatabase;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -180,7 +181,18 @@ class EditRoutesTest extends GatewayIntegrationTest {
                 EditResponseModels.UNIT_UPDATE);
 
         assertThat(count("SELECT count(*) FROM attachments WHERE unit_id = ?", stored.unitId())).isOne();
-        assertThat(unitText("SELECT name || '|' || size FROM attachments WHERE id = ?", file)).isEqualTo("label.png|5");
+        JsonNode unit = ok(call(HttpMethod.GET, "/api/v2/units/" + serial, org.viewerKey, null),
+                UnitGetResponseModel.RESPONSE);
+        assertThat(unit.get("attachments")).hasSize(1);
+        JsonNode attached = unit.get("attachments").get(0);
+        assertThat(attached.get("id").stringValue()).isEqualTo(file.toString());
+        assertThat(attached.get("name").stringValue()).isEqualTo("label.png");
+        assertThat(attached.get("size").asLong()).isEqualTo(5);
+        assertThat(http.get().uri(URI.create(attached.get("download_url").stringValue())).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody())
+                .isEqualTo("bytes".getBytes(StandardCharsets.UTF_8));
+        ok(call(HttpMethod.GET, "/api/v2/runs/" + stored.runId(), org.viewerKey, null), RunGetResponseModel.RUN);
+        assertThat(count("SELECT count(*) FROM attachments WHERE run_id = ?", stored.runId())).isZero();
         refused(call(HttpMethod.DELETE, "/api/v2/attachments?ids=" + file, org.memberKey, null), 409);
         refused(Uploads.updateRun(http, org.memberKey, stored.runId(), file), 409);
         String another = serial();
