@@ -4,6 +4,7 @@ import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
 import dev.runline.gateway.http.RequestBodies;
 import dev.runline.gateway.run.Issue;
+import dev.runline.gateway.run.JsonFields;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -37,6 +38,7 @@ public final class JsonRequests {
                     if (node == null || !node.isObject()) {
                         throw invalid(List.of(), "must be a JSON object");
                     }
+                    JsonFields.requireStorable(node);
                     return node;
                 });
     }

@@ -1,5 +1,6 @@
 package dev.runline.gateway.http;
 
+import dev.runline.gateway.GatewayProperties;
 import java.util.List;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -22,6 +23,12 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final GatewayProperties gateway;
+
+    public ApiExceptionHandler(GatewayProperties gateway) {
+        this.gateway = gateway;
+    }
+
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ErrorBody> api(ApiException e, ServerWebExchange exchange) {
         // A client ignoring 429s would turn a line per request into a flood of logs: the rate limiter logs
@@ -37,16 +44,38 @@ public class ApiExceptionHandler {
         return body(response, exchange, e.code(), e.getMessage(), e);
     }
 
-    /** The database being away is a 503 the station retries; any other database error is a bug (500). */
+    /**
+     * The database being away is a 503 the station retries; a value the database refuses (SQLSTATE class 22: a
+     * character or a number it cannot hold) is the caller's 400 and a unique key taken meanwhile a 409, should a
+     * route's own checks have let one through; any other database error is a bug (500).
+     */
     @ExceptionHandler(JdbiException.class)
     public ResponseEntity<ErrorBody> database(JdbiException e, ServerWebExchange exchange) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            return api(new ApiException(ErrorCode.BAD_REQUEST,
+                    "A value of the request cannot be stored (SQLSTATE " + state + "); nothing was changed"), exchange);
+        }
+        if ("23505".equals(state)) {
+            return api(new ApiException(ErrorCode.CONFLICT,
+                    "The request conflicts with a change made meanwhile; nothing was changed. Read and retry."), exchange);
+        }
         if (!databaseUnavailable(e)) {
             return other(e, exchange);
         }
         log.warn("event=reference_data_unavailable path={} error=\"{}\"", exchange.getRequest().getPath(), e.toString());
         return api(new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                 "Reference data is unavailable; nothing was accepted. Retry later.", List.of(),
-                java.time.Duration.ofSeconds(5)), exchange);
+                gateway.retryAfter()), exchange);
+    }
+
+    private static String sqlState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(Exception.class)

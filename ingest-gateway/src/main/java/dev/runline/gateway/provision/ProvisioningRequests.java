@@ -7,6 +7,7 @@ import dev.runline.gateway.auth.Permissions;
 import dev.runline.gateway.http.ApiException;
 import dev.runline.gateway.http.ErrorCode;
 import dev.runline.gateway.http.RequestBodies;
+import dev.runline.gateway.run.JsonFields;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -56,6 +57,7 @@ public class ProvisioningRequests {
         if (tree == null || !tree.isObject()) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "The request body must be a JSON object");
         }
+        JsonFields.requireStorable(tree);
         return tree;
     }
 }

@@ -37,6 +37,10 @@ public class IdempotencyKeys {
         if (key == null) {
             return Mono.just(RunIds.next());
         }
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            return Mono.error(new ApiException(ErrorCode.BAD_REQUEST, "Idempotency-Key must not contain control characters",
+                    List.of(new Issue(List.of("Idempotency-Key"), "must not contain control characters")), null));
+        }
         if (key.isBlank() || key.length() > KEY_MAX) {
             return Mono.error(new ApiException(ErrorCode.BAD_REQUEST, "Idempotency-Key must be 1 to " + KEY_MAX + " characters",
                     List.of(new Issue(List.of("Idempotency-Key"), "must be 1 to " + KEY_MAX + " characters")), null));

@@ -1,5 +1,6 @@
 package dev.runline.gateway.run;
 
+import dev.runline.gateway.http.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,6 +65,18 @@ public final class JsonFields {
      * numbers beyond a double's range ({@code 1e400}), which would be stored as Infinity. Refused here
      * rather than failing in the processor. The field readers leave such numbers to this walk.
      */
+    /**
+     * 400 naming every string or key of a request body that PostgreSQL cannot store (NUL) and every number
+     * that is not finite: what any route's body is checked for before its own fields are read.
+     */
+    public static void requireStorable(JsonNode body) {
+        JsonFields fields = new JsonFields();
+        fields.rejectUnstorable(body, List.of());
+        if (fields.hasIssues()) {
+            throw ApiException.badRequest(fields.issues(), fields.issueCount());
+        }
+    }
+
     public void rejectUnstorable(JsonNode node, List<Object> path) {
         // One switch on the node type: this walk visits every node of the body.
         switch (node.getNodeType()) {
@@ -172,7 +185,7 @@ public final class JsonFields {
 
     public String email(JsonNode parent, List<Object> path, String field) {
         String value = string(parent, path, field, false, 254);
-        if (value != null && !EMAIL.matcher(value).matches()) {
+        if (value != null && (!EMAIL.matcher(value).matches() || value.chars().anyMatch(Character::isISOControl))) {
             issue(Issue.append(path, field), "must be an email address");
             return null;
         }

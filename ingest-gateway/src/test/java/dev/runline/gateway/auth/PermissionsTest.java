@@ -40,7 +40,7 @@ class PermissionsTest {
     @Test
     void memberWorksWithRunsProceduresAndStationsButManagesNoPeopleKeysOrSettings() {
         assertThat(granted(user("member"))).containsExactlyInAnyOrder(Permission.READ_RUN_STATUS, Permission.CREATE_RUNS,
-                Permission.READ_ORGANIZATION, Permission.EDIT_CATALOG);
+                Permission.EDIT_RUNS, Permission.READ_ORGANIZATION, Permission.EDIT_CATALOG);
     }
 
     @Test

@@ -64,6 +64,11 @@ class ProvisioningAuthorizationMatrixTest extends ProvisioningIntegrationTest {
 
     @Autowired
     void files(ObjectStore store) {
+        useFiles(store);
+    }
+
+    /** For another test that builds these rows' requests ({@link EveryRouteFuzzTest}). */
+    static void useFiles(ObjectStore store) {
         files = new FileFixtures(store);
     }
 
