@@ -34,6 +34,9 @@ public final class TypicalRuns {
     /** Rows one typical run becomes: the run, its phases, measurements and logs. */
     public static final int ROWS_PER_RUN = 1 + PHASES + PHASES * MEASUREMENTS_PER_PHASE + LOGS;
 
+    /** When the first generated run started; each next one a second later. */
+    public static final java.time.Instant FIRST_STARTED_AT = java.time.Instant.parse("2026-11-23T06:00:00Z");
+
     private final UUID organizationId;
     private final UUID procedureId;
     private final UUID keyId;
@@ -47,7 +50,7 @@ public final class TypicalRuns {
 
     public List<RunAccepted> generate(int count, int units) {
         List<RunAccepted> runs = new ArrayList<>(count);
-        Instant start = Instant.parse("2026-11-23T06:00:00Z");
+        Instant start = FIRST_STARTED_AT;
         for (int i = 0; i < count; i++) {
             runs.add(run("SN-" + (100_000 + i % units), start.plusSeconds(i)));
         }
