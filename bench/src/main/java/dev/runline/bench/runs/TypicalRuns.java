@@ -1,6 +1,7 @@
 package dev.runline.bench.runs;
 
 import dev.runline.bench.BenchDatabase;
+import dev.runline.schemas.TrustedAvroPackages;
 import dev.runline.schemas.event.ApiVersion;
 import dev.runline.schemas.event.JsonValue;
 import dev.runline.schemas.event.Log;
@@ -33,6 +34,11 @@ public final class TypicalRuns {
     public static final int LOGS = 20;
     /** Rows one typical run becomes: the run, its phases, measurements and logs. */
     public static final int ROWS_PER_RUN = 1 + PHASES + PHASES * MEASUREMENTS_PER_PHASE + LOGS;
+
+    static {
+        // Building a Run reads the Avro defaults of its nested records, which Avro refuses for untrusted packages.
+        TrustedAvroPackages.register();
+    }
 
     /** When the first generated run started; each next one a second later. */
     public static final java.time.Instant FIRST_STARTED_AT = java.time.Instant.parse("2026-11-23T06:00:00Z");
