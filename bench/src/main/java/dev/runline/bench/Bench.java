@@ -138,6 +138,7 @@ public final class Bench {
         described.put("upload_warmup", Progress.show(options.uploadWarmup()));
         described.put("read_runs", options.readRuns());
         described.put("read_readers", options.readReaders());
+        described.put("read_pause", Progress.show(options.readPause()));
         described.put("child_jvm", options.childJvmOptions());
         return described;
     }

@@ -41,6 +41,8 @@ import java.util.Set;
  * @param uploadWarmup     unmeasured uploads before each: the gateway's JIT and the S3 server's
  * @param readRuns         runs (76 rows each) the reads scenario fills its database with
  * @param readReaders      concurrent readers of the reads scenario, through the gateway and raw
+ * @param readPause        each reader's pause after an answer before its next request (people at screens, not a
+ *                         saturating client); zero, the default, sends back to back
  * @param childJvmOptions  JVM options of the gateway, processor and HTTP floor child JVMs
  * @param jfr              whether the child JVMs record a JFR profile (settings=profile) into the output folder
  * @param out              folder of the result file, the chart and the child JVMs' logs
@@ -66,6 +68,7 @@ public record BenchOptions(
         Duration uploadWarmup,
         int readRuns,
         int readReaders,
+        Duration readPause,
         List<String> childJvmOptions,
         boolean jfr,
         Path out) {
@@ -106,6 +109,7 @@ public record BenchOptions(
                 duration(take(o, "upload-warmup", "10s")),
                 Integer.parseInt(take(o, "read-runs", "300000")),
                 Integer.parseInt(take(o, "read-readers", "50")),
+                duration(take(o, "read-pause", "0s")),
                 // A bounded heap, as any deployment sets one: by default the JVM would size it from the host's RAM.
                 List.of(take(o, "child-jvm", "-Xmx256m").strip().split("\\s+")),
                 Boolean.parseBoolean(take(o, "jfr", "false")),

@@ -159,6 +159,50 @@ final class RawReads {
             }
         }
 
+        /** {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement for request {@code i}, as planned for its values. */
+        String explain(long i) throws SQLException {
+            StringBuilder plans = new StringBuilder();
+            Map<String, Object> bound = new java.util.HashMap<>(values.apply(i));
+            Named first = statements.getFirst();
+            try (PreparedStatement statement = connection.prepareStatement(first.sql())) {
+                for (int p = 0; p < first.names().size(); p++) {
+                    statement.setObject(p + 1, bind(first.names().get(p), bound.get(first.names().get(p))));
+                }
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next()) {
+                        bound.putIfAbsent("unitId", result.getObject("id"));
+                    }
+                }
+            }
+            for (String mode : List.of("auto")) {
+                try (var set = connection.createStatement()) {
+                    set.execute("SET plan_cache_mode = " + mode);
+                }
+                for (Named statement : statements) {
+                    plans.append("-- plan_cache_mode ").append(mode).append(", values ").append(bound).append('\n');
+                    try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+                        for (int p = 0; p < statement.names().size(); p++) {
+                            explain.setObject(p + 1, bind(statement.names().get(p), bound.get(statement.names().get(p))));
+                        }
+                        // Six executions: pgjdbc prepares on the server from the fifth, PostgreSQL may go generic from the sixth.
+                        for (int run = 1; run <= 6; run++) {
+                            try (ResultSet result = explain.executeQuery()) {
+                                if (run == 6) {
+                                    while (result.next()) {
+                                        plans.append(result.getString(1)).append('\n');
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            try (var set = connection.createStatement()) {
+                set.execute("RESET plan_cache_mode");
+            }
+            return plans.toString();
+        }
+
         private Object bind(String name, Object value) throws SQLException {
             if (FILTER_ARRAYS.contains(name)) {
                 return connection.createArrayOf("varchar", value == null ? new String[0] : (String[]) value);

@@ -23,7 +23,9 @@ final class ReadLoad {
     private ReadLoad() {}
 
     /** @param uri the path and query of request {@code i} */
-    static ReadsScenario.Figures http(HttpLoad http, LongFunction<String> uri, int readers, Duration warmup, Duration duration) {
+    /** @param pause each reader's wait after an answer before its next request */
+    static ReadsScenario.Figures http(HttpLoad http, LongFunction<String> uri, int readers, Duration pause, Duration warmup,
+            Duration duration) {
         Recorder latency = new Recorder(600_000_000L, 3);
         LongAdder ok = new LongAdder();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -45,7 +47,7 @@ final class ReadLoad {
                             errors.computeIfAbsent(String.valueOf(response.status()), k -> new LongAdder()).increment();
                         }
                     })
-                    .then()
+                    .then(pause.isZero() ? Mono.<Void>empty() : Mono.delay(pause).then())
                     .onErrorResume(error -> {
                         errors.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
                         return Mono.delay(Duration.ofMillis(50)).then();
@@ -63,8 +65,8 @@ final class ReadLoad {
     }
 
     /** One platform thread per reader, each with its own {@link RawQuery} (and connection). */
-    static ReadsScenario.Figures raw(java.util.function.Supplier<RawQuery> readerFactory, int readers, Duration warmup, Duration duration)
-            throws InterruptedException {
+    static ReadsScenario.Figures raw(java.util.function.Supplier<RawQuery> readerFactory, int readers, Duration pause,
+            Duration warmup, Duration duration) throws InterruptedException {
         Recorder latency = new Recorder(600_000_000L, 3);
         LongAdder ok = new LongAdder();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -87,6 +89,14 @@ final class ReadLoad {
                     } catch (Exception e) {
                         errors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage(), k -> new LongAdder())
                                 .increment();
+                    }
+                    if (!pause.isZero()) {
+                        try {
+                            Thread.sleep(pause);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
                     }
                 }
                 if (query instanceof AutoCloseable closeable) {

@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +71,8 @@ public final class ReadsScenario {
      * @param databaseMiB  the filled database's size on disk
      * @param drainRuns    typical runs drained by the processor on each database, one consumer
      */
-    public record Result(int runs, int units, long rows, double databaseMiB, double fillSeconds, int readers, List<Query> queries,
+    public record Result(int runs, int units, long rows, double databaseMiB, double fillSeconds, int readers, Duration pause,
+            List<Query> queries,
             int drainRuns, double emptyRunsPerSecond, double filledRunsPerSecond) {
 
         public double drainRatio() {
@@ -102,6 +105,16 @@ public final class ReadsScenario {
         LongFunction<String> serial = i -> ReadFill.Filled.serial(1 + Math.floorMod(mix(i), filled.units()));
         int readers = options.readReaders();
 
+        Path plans = options.out().resolve("reads-plans.txt");
+        Files.createDirectories(options.out());
+        try (RawReads.Reader get = new RawReads.Reader(url, RawReads.RUN_GET, i -> RawReads.runValues(org, runId.apply(i)));
+                RawReads.Reader list = listReader(url, org, part);
+                RawReads.Reader unit = unitReader(url, org, serial)) {
+            Files.writeString(plans, "runs.get\n" + get.explain(1) + "\nruns.list\n" + list.explain(1) + "\nunits.get\n"
+                    + unit.explain(1));
+        }
+        progress.say("reads: query plans in %s", plans.toAbsolutePath());
+
         List<Query> queries = new ArrayList<>();
         progress.say("reads: starting the gateway");
         try (Services.Running gateway = services.gateway("gateway-reads", bootstrapServers, url, "bench-reads", options.partitions());
@@ -112,34 +125,43 @@ public final class ReadsScenario {
                     i -> "/api/v2/units/" + serial.apply(i));
             progress.say("reads: warm-up, %s of each query", Progress.show(options.serviceWarmup()));
             for (LongFunction<String> uri : uris) {
-                ReadLoad.http(http, uri, readers, Duration.ZERO, options.serviceWarmup().dividedBy(uris.size()));
+                ReadLoad.http(http, uri, readers, Duration.ZERO, Duration.ZERO, options.serviceWarmup().dividedBy(uris.size()));
             }
             queries.add(measure("runs.get", "GET /api/v2/runs/{id}, random stored runs", http, uris.get(0),
                     () -> new RawReads.Reader(url, RawReads.RUN_GET, i -> RawReads.runValues(org, runId.apply(i))),
                     options, progress));
             queries.add(measure("runs.list", "GET /api/v2/runs?part_numbers={part}&outcomes=FAIL&limit=50", http, uris.get(1),
-                    () -> new RawReads.Reader(url, List.of(RawReads.RUN_LIST), i -> Map.of("organizationId", org,
-                            "f.partNumbers", new String[] {part.apply(i).toLowerCase(Locale.ROOT)},
-                            "f.outcomes", new String[] {LIST_OUTCOME}, "limit", PAGE + 1, "offset", 0)),
+                    () -> listReader(url, org, part),
                     options, progress));
             queries.add(measure("units.get", "GET /api/v2/units/{serial_number}, random serials", http, uris.get(2),
-                    () -> new RawReads.Reader(url, RawReads.UNIT_GET, i -> Map.of("organizationId", org,
-                            "serialNumber", serial.apply(i))),
+                    () -> unitReader(url, org, serial),
                     options, progress));
         }
 
         progress.say("reads: processor draining %d typical runs into the filled database", drainRuns);
         double full = drain(options, url, tenant, "filled", bootstrapServers, services);
-        return new Result(filled.runs(), filled.units(), rows, megabytes, fillSeconds, readers, queries, drainRuns, empty, full);
+        return new Result(filled.runs(), filled.units(), rows, megabytes, fillSeconds, readers, options.readPause(), queries, drainRuns, empty, full);
+    }
+
+    /** The gateway's page: limit one more than the page, to tell whether there is more; names lower-cased. */
+    private static RawReads.Reader listReader(String url, UUID org, LongFunction<String> part) {
+        return new RawReads.Reader(url, List.of(RawReads.RUN_LIST), i -> Map.of("organizationId", org,
+                "f.partNumbers", new String[] {part.apply(i).toLowerCase(Locale.ROOT)},
+                "f.outcomes", new String[] {LIST_OUTCOME}, "limit", PAGE + 1, "offset", 0));
+    }
+
+    private static RawReads.Reader unitReader(String url, UUID org, LongFunction<String> serial) {
+        return new RawReads.Reader(url, RawReads.UNIT_GET, i -> Map.of("organizationId", org, "serialNumber", serial.apply(i)));
     }
 
     private static Query measure(String name, String request, HttpLoad http, LongFunction<String> uri,
             java.util.function.Supplier<ReadLoad.RawQuery> raw, BenchOptions options, Progress progress)
             throws InterruptedException {
         progress.say("reads: %s through the gateway, %d readers", name, options.readReaders());
-        Figures viaHttp = ReadLoad.http(http, uri, options.readReaders(), options.warmup(), options.duration());
+        Figures viaHttp = ReadLoad.http(http, uri, options.readReaders(), options.readPause(), options.warmup(),
+                options.duration());
         progress.say("reads: %s raw through JDBC, %d threads", name, options.readReaders());
-        Figures viaJdbc = ReadLoad.raw(raw, options.readReaders(), options.warmup(), options.duration());
+        Figures viaJdbc = ReadLoad.raw(raw, options.readReaders(), options.readPause(), options.warmup(), options.duration());
         return new Query(name, request, viaHttp, viaJdbc);
     }
 

@@ -112,8 +112,9 @@ public final class Tables {
 
     public static String reads(ReadsScenario.Result result) {
         StringBuilder t = new StringBuilder(line("%nReads: %,d runs over %,d units, %,d rows, %.0f MiB (filled in %.0f s);"
-                + " %d concurrent readers, closed loop%n", result.runs(), result.units(), result.rows(), result.databaseMiB(),
-                result.fillSeconds(), result.readers()));
+                + " %d concurrent readers, closed loop, %s%n", result.runs(), result.units(), result.rows(), result.databaseMiB(),
+                result.fillSeconds(), result.readers(), result.pause().isZero() ? "back to back"
+                        : dev.runline.bench.Progress.show(result.pause()) + " pause after each answer"));
         t.append(line("%-10s %-13s %9s %8s %8s %8s %8s %8s  %s%n", "query", "via", "req/s", "errors", "p50 ms", "p90 ms",
                 "p99 ms", "max ms", "p99 limit"));
         for (ReadsScenario.Query q : result.queries()) {
