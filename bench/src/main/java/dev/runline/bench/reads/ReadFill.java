@@ -90,8 +90,8 @@ final class ReadFill {
                                   metadata, api_version, received_at)
                 SELECT md5('run' || k)::uuid, '%s', p.ids[((k - 1) %% 3 + ((k - 1) / 3) %% 3) %% 5 + 1],
                        md5('unit' || ((k - 1) / 3 + 1))::uuid,
-                       CASE WHEN k * 7919 %% 100 < 90 THEN 'PASS' WHEN k * 7919 %% 100 < 97 THEN 'FAIL'
-                            WHEN k * 7919 %% 100 < 99 THEN 'ERROR' ELSE 'ABORTED' END,
+                       CASE WHEN k::bigint * 7919 %% 100 < 90 THEN 'PASS' WHEN k::bigint * 7919 %% 100 < 97 THEN 'FAIL'
+                            WHEN k::bigint * 7919 %% 100 < 99 THEN 'ERROR' ELSE 'ABORTED' END,
                        timestamptz '2026-08-01 00:00:00+00' + (k * 20) * interval '1 second',
                        timestamptz '2026-08-01 00:01:00+00' + (k * 20) * interval '1 second', '%s',
                        '{"station": "EOL-3", "fixture": "F-7", "slot": 3, "golden": false}', 'V2',
