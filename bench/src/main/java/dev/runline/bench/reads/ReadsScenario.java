@@ -70,13 +70,20 @@ public final class ReadsScenario {
      * @param rows         rows of runs, phases, measurements and logs in the filled database (planner estimate)
      * @param databaseMiB  the filled database's size on disk
      * @param drainRuns    typical runs drained by the processor on each database, one consumer
+     * @param withoutReadIndexesRunsPerSecond the drain rate on the filled database once V7's read indexes are dropped
+     *                     (and V1's runs_unit restored): the schema before them, at the same volume
      */
     public record Result(int runs, int units, long rows, double databaseMiB, double fillSeconds, int readers, Duration pause,
             List<Query> queries,
-            int drainRuns, double emptyRunsPerSecond, double filledRunsPerSecond) {
+            int drainRuns, double emptyRunsPerSecond, double filledRunsPerSecond, double withoutReadIndexesRunsPerSecond) {
 
         public double drainRatio() {
             return filledRunsPerSecond / emptyRunsPerSecond;
+        }
+
+        /** What the read indexes alone cost writing: the filled database with them ÷ without them. */
+        public double readIndexesRatio() {
+            return filledRunsPerSecond / withoutReadIndexesRunsPerSecond;
         }
     }
 
@@ -138,9 +145,16 @@ public final class ReadsScenario {
                     options, progress));
         }
 
-        progress.say("reads: processor draining %d typical runs into the filled database", drainRuns);
+        // Without the read indexes first, then with them again: a later drain meets a slightly larger database, so any
+        // bias of the order is against the indexes.
+        progress.say("reads: processor draining %d typical runs into the filled database without V7's read indexes", drainRuns);
+        execute(url, WITHOUT_READ_INDEXES);
+        double withoutReadIndexes = drain(options, url, tenant, "filled-without-read-indexes", bootstrapServers, services);
+        progress.say("reads: processor draining %d more typical runs into the filled database with them", drainRuns);
+        execute(url, resource("/db/migration/V7__read_indexes.sql") + "\nANALYZE");
         double full = drain(options, url, tenant, "filled", bootstrapServers, services);
-        return new Result(filled.runs(), filled.units(), rows, megabytes, fillSeconds, readers, options.readPause(), queries, drainRuns, empty, full);
+        return new Result(filled.runs(), filled.units(), rows, megabytes, fillSeconds, readers, options.readPause(), queries, drainRuns, empty, full,
+                withoutReadIndexes);
     }
 
     /** The gateway's page: limit one more than the page, to tell whether there is more; names lower-cased. */
@@ -165,7 +179,13 @@ public final class ReadsScenario {
         return new Query(name, request, viaHttp, viaJdbc);
     }
 
-    /** The processor (one consumer, its own JVM) draining the typical runs into {@code url}; runs/s. */
+    /** Undoes V7__read_indexes.sql (whose text then applies it again): the schema writes met before it. */
+    static final String WITHOUT_READ_INDEXES = """
+            CREATE INDEX runs_unit ON runs (unit_id);
+            DROP INDEX runs_unit_started, runs_org_received, units_revision, units_batch;
+            """;
+
+        /** The processor (one consumer, its own JVM) draining the typical runs into {@code url}; runs/s. */
     private static double drain(BenchOptions options, String url, BenchDatabase.Tenant seeded, String label,
             String bootstrapServers, Services services) throws Exception {
         BenchDatabase.Tenant tenant = seeded == null ? BenchDatabase.seed(url) : seeded;
@@ -173,11 +193,29 @@ public final class ReadsScenario {
         String topic = "bench-reads-drain-" + label;
         BenchTopics.create(bootstrapServers, topic, options.partitions());
         ProcessorDrain.fill(bootstrapServers, topic, events);
-        // Counts only the drained runs (they start after every filled one), by index: not the whole history every 20 ms.
-        String count = "SELECT count(*) FROM runs WHERE organization_id = '" + tenant.organizationId()
+        // Counts only this drain's runs (they start after every filled one; an earlier drain's are subtracted), by index:
+        // not the whole history every 20 ms.
+        String drained = "FROM runs WHERE organization_id = '" + tenant.organizationId()
                 + "' AND started_at >= timestamptz '" + TypicalRuns.FIRST_STARTED_AT + "'";
+        String count = "SELECT count(*) - " + single(url, "SELECT count(*) " + drained) + " " + drained;
         return ProcessorDrain.drain(services, "processor-reads-" + label, bootstrapServers, topic, url, 1, options.partitions(),
                 options.runs(), count).runsPerSecond();
+    }
+
+    private static String resource(String path) throws java.io.IOException {
+        try (var in = ReadsScenario.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + path + " on the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, BenchDatabase.USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static long rows(String url) throws SQLException {

@@ -80,6 +80,9 @@ public record Summary(String measure, String runline, String limit, Double ratio
             rows.add(new Summary(String.format(Locale.ROOT, "processor drain, %,d runs stored ÷ empty database", reads.runs()),
                     perSecond(reads.filledRunsPerSecond(), "runs"), perSecond(reads.emptyRunsPerSecond(), "runs"),
                     reads.drainRatio(), "≥ 90%", reads.drainRatio() >= 0.9));
+            rows.add(new Summary(String.format(Locale.ROOT, "processor drain, %,d runs stored, read indexes ÷ without", reads.runs()),
+                    perSecond(reads.filledRunsPerSecond(), "runs"), perSecond(reads.withoutReadIndexesRunsPerSecond(), "runs"),
+                    reads.readIndexesRatio(), null, null));
         }
         memory(rows, "gateway", Stream.concat(
                 gateway == null ? Stream.empty() : gateway.steps().stream().filter(s -> s.target().equals("gateway")

@@ -133,6 +133,8 @@ public final class Tables {
         t.append(line("Processor drain, 1 consumer, %d typical runs: empty database %.0f runs/s, filled database %.0f runs/s,"
                 + " filled ÷ empty %s (target ≥ 90%%)%n", result.drainRuns(), result.emptyRunsPerSecond(),
                 result.filledRunsPerSecond(), percent(result.drainRatio())));
+        t.append(line("Filled database without V7's read indexes %.0f runs/s: with them ÷ without %s (their own cost to writing)%n",
+                result.withoutReadIndexesRunsPerSecond(), percent(result.readIndexesRatio())));
         return t.toString();
     }
 
