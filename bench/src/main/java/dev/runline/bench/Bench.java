@@ -5,6 +5,7 @@ import dev.runline.bench.child.Services;
 import dev.runline.bench.endtoend.EndToEndScenario;
 import dev.runline.bench.gateway.GatewayScenario;
 import dev.runline.bench.processor.ProcessorScenario;
+import dev.runline.bench.reads.ReadsScenario;
 import dev.runline.bench.report.ResultFiles;
 import dev.runline.bench.report.SvgChart;
 import dev.runline.bench.report.Summary;
@@ -24,7 +25,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Runline's benchmarks, each printed beside the machine's raw limit measured in the same run: the gateway
  * beside the HTTP floor and the raw Kafka producer, the processor beside a raw COPY, the whole pipeline end
- * to end, 10 MiB uploads through the gateway beside raw PUTs to the same S3 server; the memory of each service
+ * to end, 10 MiB uploads through the gateway beside raw PUTs to the same S3 server, reads of a production-sized
+ * database through the gateway beside the same SQL raw through JDBC; the memory of each service
  * throughout. One real broker (in this JVM) and one real PostgreSQL serve
  * all scenarios, each on its own topic and database; the gateway, the processor and the HTTP floor run in
  * JVMs of their own. Options: see {@link BenchOptions} and the README's Benchmarks section.
@@ -34,7 +36,7 @@ public final class Bench {
     /** Everything one run measured, as written to the result file. */
     public record Result(Instant at, Map<String, Object> machine, Map<String, Object> options,
             GatewayScenario.Result gateway, ProcessorScenario.Result processor, EndToEndScenario.Result endToEnd,
-            UploadsScenario.Result uploads, List<Summary> summary) {}
+            UploadsScenario.Result uploads, ReadsScenario.Result reads, List<Summary> summary) {}
 
     private Bench() {}
 
@@ -52,6 +54,7 @@ public final class Bench {
         ProcessorScenario.Result processor = null;
         EndToEndScenario.Result endToEnd = null;
         UploadsScenario.Result uploads = null;
+        ReadsScenario.Result reads = null;
         try (BenchDatabase database = new BenchDatabase(logDir)) {
             String bootstrap = broker.getBrokersAsString();
             if (options.includes("gateway")) {
@@ -70,13 +73,17 @@ public final class Bench {
                 uploads = UploadsScenario.run(options, database, bootstrap, services, progress);
                 System.out.print(Tables.uploads(uploads));
             }
+            if (options.includes("reads")) {
+                reads = ReadsScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(Tables.reads(reads));
+            }
         } finally {
             broker.destroy();
         }
-        List<Summary> summary = Summary.of(gateway, processor, endToEnd, uploads);
+        List<Summary> summary = Summary.of(gateway, processor, endToEnd, uploads, reads);
         System.out.print(Tables.memory(gateway, processor, endToEnd, uploads));
         System.out.print(Tables.summary(summary));
-        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, summary);
+        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, reads, summary);
         Path file = ResultFiles.write(options.out(), base, result,
                 SvgChart.render("Runline benchmark, " + at + ", " + Runtime.getRuntime().availableProcessors() + " cores",
                         gateway, endToEnd, summary));
@@ -113,7 +120,7 @@ public final class Bench {
 
     private static Map<String, Object> describe(BenchOptions options) {
         Map<String, Object> described = new LinkedHashMap<>();
-        described.put("scenarios", BenchOptions.ALL.stream().filter(options::includes).toList());
+        described.put("scenarios", BenchOptions.KNOWN.stream().filter(options::includes).toList());
         described.put("duration", Progress.show(options.duration()));
         described.put("warmup", Progress.show(options.warmup()));
         described.put("rates", options.rates());
@@ -129,6 +136,9 @@ public final class Bench {
         described.put("upload_clients", options.uploadClients());
         described.put("upload_duration", Progress.show(options.uploadDuration()));
         described.put("upload_warmup", Progress.show(options.uploadWarmup()));
+        described.put("read_runs", options.readRuns());
+        described.put("read_readers", options.readReaders());
+        described.put("read_pause", Progress.show(options.readPause()));
         described.put("child_jvm", options.childJvmOptions());
         return described;
     }

@@ -14,7 +14,10 @@ import java.util.Set;
  *
  * @param scenarios        which scenarios run: {@code gateway} (with its limits, the HTTP floor and the raw
  *                         Kafka producer), {@code processor} (with its limit, raw COPY), {@code e2e}, {@code uploads}
- *                         (10 MiB files through the gateway, with its limit, raw PUTs to the same S3 server)
+ *                         (10 MiB files through the gateway, with its limit, raw PUTs to the same S3 server);
+ *                         {@code reads} (not in {@code all}: it fills a production-sized database first) reads
+ *                         through the gateway beside the same SQL raw through JDBC, and the processor's drain rate
+ *                         on that database beside an empty one
  * @param duration         measured time of each fixed-rate and saturation step
  * @param warmup           unmeasured load before each step (connection pools, caches)
  * @param serviceWarmup    unmeasured saturation once, after the gateway (or the floor) started and before its
@@ -36,6 +39,10 @@ import java.util.Set;
  * @param uploadClients    concurrent clients of the uploads scenario, each uploading one file after another
  * @param uploadDuration   measured time of each uploads step (raw PUTs, then the gateway)
  * @param uploadWarmup     unmeasured uploads before each: the gateway's JIT and the S3 server's
+ * @param readRuns         runs (76 rows each) the reads scenario fills its database with
+ * @param readReaders      concurrent readers of the reads scenario, through the gateway and raw
+ * @param readPause        each reader's pause after an answer before its next request (people at screens, not a
+ *                         saturating client); zero, the default, sends back to back
  * @param childJvmOptions  JVM options of the gateway, processor and HTTP floor child JVMs
  * @param jfr              whether the child JVMs record a JFR profile (settings=profile) into the output folder
  * @param out              folder of the result file, the chart and the child JVMs' logs
@@ -59,11 +66,17 @@ public record BenchOptions(
         int uploadClients,
         Duration uploadDuration,
         Duration uploadWarmup,
+        int readRuns,
+        int readReaders,
+        Duration readPause,
         List<String> childJvmOptions,
         boolean jfr,
         Path out) {
 
+    /** The standard suite, {@code --scenario=all}. */
     static final List<String> ALL = List.of("gateway", "processor", "e2e", "uploads");
+    /** Every scenario: the standard suite and those run only when named. */
+    static final List<String> KNOWN = List.of("gateway", "processor", "e2e", "uploads", "reads");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -94,6 +107,9 @@ public record BenchOptions(
                 Integer.parseInt(take(o, "upload-clients", "16")),
                 duration(take(o, "upload-duration", "30s")),
                 duration(take(o, "upload-warmup", "10s")),
+                Integer.parseInt(take(o, "read-runs", "300000")),
+                Integer.parseInt(take(o, "read-readers", "50")),
+                duration(take(o, "read-pause", "0s")),
                 // A bounded heap, as any deployment sets one: by default the JVM would size it from the host's RAM.
                 List.of(take(o, "child-jvm", "-Xmx256m").strip().split("\\s+")),
                 Boolean.parseBoolean(take(o, "jfr", "false")),
@@ -101,8 +117,8 @@ public record BenchOptions(
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + o.keySet() + "; see the README's Benchmarks section");
         }
-        if (!ALL.containsAll(options.scenarios())) {
-            throw new IllegalArgumentException("--scenario takes all or any of " + ALL + "; got " + scenario);
+        if (!KNOWN.containsAll(options.scenarios())) {
+            throw new IllegalArgumentException("--scenario takes all or any of " + KNOWN + "; got " + scenario);
         }
         return options;
     }

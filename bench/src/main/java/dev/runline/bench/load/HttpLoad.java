@@ -55,6 +55,16 @@ public final class HttpLoad implements AutoCloseable {
                 .timeout(RESPONSE_TIMEOUT);
     }
 
+    /** A GET of {@code uri} (the base URL's path and query), for the read scenario. */
+    public Mono<Response> get(String uri) {
+        return client.get()
+                .uri(uri)
+                .responseSingle((response, content) -> content.asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .map(bytes -> new Response(response.status().code(), bytes)))
+                .timeout(RESPONSE_TIMEOUT);
+    }
+
     @Override
     public void close() {
         connections.disposeLater().block(Duration.ofSeconds(10));

@@ -25,10 +25,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code consumers} consumers starts in its own JVM; the rate is taken from the first stored run to the
  * last, so start-up is not counted.
  */
-final class ProcessorDrain {
+public final class ProcessorDrain {
 
-    record Result(int runs, long nanos, ProcessUsage processor) {
-        double runsPerSecond() {
+    public record Result(int runs, long nanos, ProcessUsage processor) {
+        public double runsPerSecond() {
             return runs / (nanos / 1e9);
         }
     }
@@ -38,7 +38,7 @@ final class ProcessorDrain {
 
     private ProcessorDrain() {}
 
-    static void fill(String bootstrapServers, String topic, List<RunAccepted> runs) {
+    public static void fill(String bootstrapServers, String topic, List<RunAccepted> runs) {
         Map<String, Object> settings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -62,8 +62,17 @@ final class ProcessorDrain {
      * Starts a processor (its own JVM) on the filled topic and waits until it stored {@code runs} runs; its
      * resources are measured from the first stored run to the last, like its rate.
      */
-    static Result drain(Services services, String name, String bootstrapServers, String topic, String databaseUrl,
+    public static Result drain(Services services, String name, String bootstrapServers, String topic, String databaseUrl,
             int consumers, int partitions, int runs) throws Exception {
+        return drain(services, name, bootstrapServers, topic, databaseUrl, consumers, partitions, runs, "SELECT count(*) FROM runs");
+    }
+
+    /**
+     * @param countSql counts the runs stored so far, polled every 20 ms: on a database that already holds runs, one
+     *                 that reads only the drained ones (by index), so that the polling does not scan the history
+     */
+    public static Result drain(Services services, String name, String bootstrapServers, String topic, String databaseUrl,
+            int consumers, int partitions, int runs, String countSql) throws Exception {
         try (Connection connection = DriverManager.getConnection(databaseUrl, BenchDatabase.USER, "");
                 Services.Running processor = services.processor(name, bootstrapServers, databaseUrl, topic,
                         "bench-" + topic, consumers, partitions)) {
@@ -75,7 +84,7 @@ final class ProcessorDrain {
             int lastCount = -1;
             long lastProgress = System.nanoTime();
             while (true) {
-                int stored = count(connection);
+                int stored = count(connection, countSql);
                 long now = System.nanoTime();
                 if (stored != lastCount) {
                     lastCount = stored;
@@ -97,9 +106,9 @@ final class ProcessorDrain {
         }
     }
 
-    private static int count(Connection connection) throws SQLException {
+    private static int count(Connection connection, String countSql) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT count(*) FROM runs")) {
+                ResultSet result = statement.executeQuery(countSql)) {
             result.next();
             return result.getInt(1);
         }

@@ -4,6 +4,7 @@ import dev.runline.bench.child.ProcessUsage;
 import dev.runline.bench.endtoend.EndToEndScenario;
 import dev.runline.bench.gateway.GatewayScenario;
 import dev.runline.bench.processor.ProcessorScenario;
+import dev.runline.bench.reads.ReadsScenario;
 import dev.runline.bench.uploads.UploadsScenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 public record Summary(String measure, String runline, String limit, Double ratio, String target, Boolean met) {
 
     public static List<Summary> of(GatewayScenario.Result gateway, ProcessorScenario.Result processor,
-            EndToEndScenario.Result endToEnd, UploadsScenario.Result uploads) {
+            EndToEndScenario.Result endToEnd, UploadsScenario.Result uploads, ReadsScenario.Result reads) {
         List<Summary> rows = new ArrayList<>();
         if (gateway != null) {
             for (String run : List.of("typical", "large")) {
@@ -61,6 +62,27 @@ public record Summary(String measure, String runline, String limit, Double ratio
             rows.add(new Summary(String.format(Locale.ROOT, "gateway ÷ raw PUT, %d MiB uploads, %d at a time",
                     uploads.fileBytes() >> 20, uploads.clients()), megabytes(uploads.gateway().load().megabytesPerSecond()),
                     megabytes(uploads.raw().load().megabytesPerSecond()), uploads.ratio(), null, null));
+        }
+        if (reads != null) {
+            for (ReadsScenario.Query q : reads.queries()) {
+                String measure = String.format(Locale.ROOT, "%s p99, %d readers, %,d runs stored", q.name(), reads.readers(),
+                        reads.runs());
+                String raw = q.raw().errorCount() > 0 && q.raw().ok() == 0 ? "raw JDBC failed"
+                        : String.format(Locale.ROOT, "raw JDBC %.1f ms", q.raw().latency().p99());
+                if (q.http().routeMissing()) {
+                    rows.add(new Summary(measure, "route missing", raw, null, "< 50 ms", null));
+                } else {
+                    double p99 = q.http().latency().p99();
+                    rows.add(new Summary(measure, String.format(Locale.ROOT, "%.1f ms (p50 %.1f)", p99, q.http().latency().p50()),
+                            raw, null, "< 50 ms", p99 < ReadsScenario.P99_LIMIT_MS && q.http().errorCount() == 0));
+                }
+            }
+            rows.add(new Summary(String.format(Locale.ROOT, "processor drain, %,d runs stored ÷ empty database", reads.runs()),
+                    perSecond(reads.filledRunsPerSecond(), "runs"), perSecond(reads.emptyRunsPerSecond(), "runs"),
+                    reads.drainRatio(), "≥ 90%", reads.drainRatio() >= 0.9));
+            rows.add(new Summary(String.format(Locale.ROOT, "processor drain, %,d runs stored, read indexes ÷ without", reads.runs()),
+                    perSecond(reads.filledRunsPerSecond(), "runs"), perSecond(reads.withoutReadIndexesRunsPerSecond(), "runs"),
+                    reads.readIndexesRatio(), null, null));
         }
         memory(rows, "gateway", Stream.concat(
                 gateway == null ? Stream.empty() : gateway.steps().stream().filter(s -> s.target().equals("gateway")

@@ -6,6 +6,7 @@ import dev.runline.bench.gateway.GatewayScenario;
 import dev.runline.bench.load.LoadResult;
 import dev.runline.bench.load.Percentiles;
 import dev.runline.bench.processor.ProcessorScenario;
+import dev.runline.bench.reads.ReadsScenario;
 import dev.runline.bench.runs.TypicalRuns;
 import dev.runline.bench.uploads.UploadLoad;
 import dev.runline.bench.uploads.UploadsScenario;
@@ -107,6 +108,44 @@ public final class Tables {
                 gateway.peakHeapCommittedMiB() == null ? "-" : String.format(Locale.ROOT, "%.0f", gateway.peakHeapCommittedMiB()),
                 gateway.gcPauses()));
         return t.toString();
+    }
+
+    public static String reads(ReadsScenario.Result result) {
+        StringBuilder t = new StringBuilder(line("%nReads: %,d runs over %,d units, %,d rows, %.0f MiB (filled in %.0f s);"
+                + " %d concurrent readers, closed loop, %s%n", result.runs(), result.units(), result.rows(), result.databaseMiB(),
+                result.fillSeconds(), result.readers(), result.pause().isZero() ? "back to back"
+                        : dev.runline.bench.Progress.show(result.pause()) + " pause after each answer"));
+        t.append(line("%-10s %-13s %9s %8s %8s %8s %8s %8s  %s%n", "query", "via", "req/s", "errors", "p50 ms", "p90 ms",
+                "p99 ms", "max ms", "p99 limit"));
+        for (ReadsScenario.Query q : result.queries()) {
+            t.append(readRow(q.name(), "gateway", q.http()));
+            t.append(readRow(q.name(), "raw JDBC", q.raw()));
+        }
+        for (ReadsScenario.Query q : result.queries()) {
+            t.append(line("%-10s %s%n", q.name(), q.request()));
+            if (q.http().errorCount() > 0) {
+                t.append(line("errors, %s via gateway: %s%n", q.name(), q.http().errors()));
+            }
+            if (q.raw().errorCount() > 0) {
+                t.append(line("errors, %s raw: %s%n", q.name(), q.raw().errors()));
+            }
+        }
+        t.append(line("Processor drain, 1 consumer, %d typical runs: empty database %.0f runs/s, filled database %.0f runs/s,"
+                + " filled ÷ empty %s (target ≥ 90%%)%n", result.drainRuns(), result.emptyRunsPerSecond(),
+                result.filledRunsPerSecond(), percent(result.drainRatio())));
+        t.append(line("Filled database without V7's read indexes %.0f runs/s: with them ÷ without %s (their own cost to writing)%n",
+                result.withoutReadIndexesRunsPerSecond(), percent(result.readIndexesRatio())));
+        return t.toString();
+    }
+
+    private static String readRow(String query, String via, ReadsScenario.Figures f) {
+        if (f.routeMissing()) {
+            return line("%-10s %-13s %9s %8d %8s %8s %8s %8s  %s%n", query, via, "-", f.errorCount(), "-", "-", "-", "-",
+                    "route missing (" + f.errors() + ")");
+        }
+        Percentiles p = f.latency();
+        return line("%-10s %-13s %9.1f %8d %8.1f %8.1f %8.1f %8.1f  < 50 ms: %s%n", query, via, f.perSecond(), f.errorCount(),
+                p.p50(), p.p90(), p.p99(), p.max(), p.p99() < ReadsScenario.P99_LIMIT_MS ? "met" : "MISSED");
     }
 
     public static String memory(GatewayScenario.Result gateway, ProcessorScenario.Result processor,

@@ -1,6 +1,7 @@
 package dev.runline.bench.runs;
 
 import dev.runline.bench.BenchDatabase;
+import dev.runline.schemas.TrustedAvroPackages;
 import dev.runline.schemas.event.ApiVersion;
 import dev.runline.schemas.event.JsonValue;
 import dev.runline.schemas.event.Log;
@@ -34,6 +35,14 @@ public final class TypicalRuns {
     /** Rows one typical run becomes: the run, its phases, measurements and logs. */
     public static final int ROWS_PER_RUN = 1 + PHASES + PHASES * MEASUREMENTS_PER_PHASE + LOGS;
 
+    static {
+        // Building a Run reads the Avro defaults of its nested records, which Avro refuses for untrusted packages.
+        TrustedAvroPackages.register();
+    }
+
+    /** When the first generated run started; each next one a second later. */
+    public static final java.time.Instant FIRST_STARTED_AT = java.time.Instant.parse("2026-11-23T06:00:00Z");
+
     private final UUID organizationId;
     private final UUID procedureId;
     private final UUID keyId;
@@ -47,7 +56,7 @@ public final class TypicalRuns {
 
     public List<RunAccepted> generate(int count, int units) {
         List<RunAccepted> runs = new ArrayList<>(count);
-        Instant start = Instant.parse("2026-11-23T06:00:00Z");
+        Instant start = FIRST_STARTED_AT;
         for (int i = 0; i < count; i++) {
             runs.add(run("SN-" + (100_000 + i % units), start.plusSeconds(i)));
         }
