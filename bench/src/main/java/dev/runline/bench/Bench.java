@@ -9,6 +9,7 @@ import dev.runline.bench.report.ResultFiles;
 import dev.runline.bench.report.SvgChart;
 import dev.runline.bench.report.Summary;
 import dev.runline.bench.report.Tables;
+import dev.runline.bench.strangers.StrangersScenario;
 import dev.runline.bench.uploads.UploadsScenario;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,7 +35,7 @@ public final class Bench {
     /** Everything one run measured, as written to the result file. */
     public record Result(Instant at, Map<String, Object> machine, Map<String, Object> options,
             GatewayScenario.Result gateway, ProcessorScenario.Result processor, EndToEndScenario.Result endToEnd,
-            UploadsScenario.Result uploads, List<Summary> summary) {}
+            UploadsScenario.Result uploads, StrangersScenario.Result strangers, List<Summary> summary) {}
 
     private Bench() {}
 
@@ -52,6 +53,7 @@ public final class Bench {
         ProcessorScenario.Result processor = null;
         EndToEndScenario.Result endToEnd = null;
         UploadsScenario.Result uploads = null;
+        StrangersScenario.Result strangers = null;
         try (BenchDatabase database = new BenchDatabase(logDir)) {
             String bootstrap = broker.getBrokersAsString();
             if (options.includes("gateway")) {
@@ -70,13 +72,17 @@ public final class Bench {
                 uploads = UploadsScenario.run(options, database, bootstrap, services, progress);
                 System.out.print(Tables.uploads(uploads));
             }
+            if (options.includes("strangers")) {
+                strangers = StrangersScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(StrangersScenario.table(strangers));
+            }
         } finally {
             broker.destroy();
         }
         List<Summary> summary = Summary.of(gateway, processor, endToEnd, uploads);
         System.out.print(Tables.memory(gateway, processor, endToEnd, uploads));
         System.out.print(Tables.summary(summary));
-        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, summary);
+        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, strangers, summary);
         Path file = ResultFiles.write(options.out(), base, result,
                 SvgChart.render("Runline benchmark, " + at + ", " + Runtime.getRuntime().availableProcessors() + " cores",
                         gateway, endToEnd, summary));
@@ -129,6 +135,8 @@ public final class Bench {
         described.put("upload_clients", options.uploadClients());
         described.put("upload_duration", Progress.show(options.uploadDuration()));
         described.put("upload_warmup", Progress.show(options.uploadWarmup()));
+        described.put("strangers_station_rate", options.strangersStationRate());
+        described.put("strangers_flood_rate", options.strangersFloodRate());
         described.put("child_jvm", options.childJvmOptions());
         return described;
     }

@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param scenarios        which scenarios run: {@code gateway} (with its limits, the HTTP floor and the raw
  *                         Kafka producer), {@code processor} (with its limit, raw COPY), {@code e2e}, {@code uploads}
- *                         (10 MiB files through the gateway, with its limit, raw PUTs to the same S3 server)
+ *                         (10 MiB files through the gateway, with its limit, raw PUTs to the same S3 server);
+ *                         {@code strangers} (a station during floods of made-up keys) runs only when named
  * @param duration         measured time of each fixed-rate and saturation step
  * @param warmup           unmeasured load before each step (connection pools, caches)
  * @param serviceWarmup    unmeasured saturation once, after the gateway (or the floor) started and before its
@@ -36,6 +37,8 @@ import java.util.Set;
  * @param uploadClients    concurrent clients of the uploads scenario, each uploading one file after another
  * @param uploadDuration   measured time of each uploads step (raw PUTs, then the gateway)
  * @param uploadWarmup     unmeasured uploads before each: the gateway's JIT and the S3 server's
+ * @param strangersStationRate fixed rate of the station in the strangers scenario, runs/s
+ * @param strangersFloodRate   requests/s with made-up keys in the strangers scenario (the issue measured 2,000)
  * @param childJvmOptions  JVM options of the gateway, processor and HTTP floor child JVMs
  * @param jfr              whether the child JVMs record a JFR profile (settings=profile) into the output folder
  * @param out              folder of the result file, the chart and the child JVMs' logs
@@ -59,11 +62,15 @@ public record BenchOptions(
         int uploadClients,
         Duration uploadDuration,
         Duration uploadWarmup,
+        int strangersStationRate,
+        int strangersFloodRate,
         List<String> childJvmOptions,
         boolean jfr,
         Path out) {
 
-    static final List<String> ALL = List.of("gateway", "processor", "e2e", "uploads");
+    static final List<String> ALL = List.of("gateway", "processor", "e2e", "uploads", "strangers");
+    /** What {@code all} runs: the standard suite, without the strangers check (it would pass the 10 minutes). */
+    private static final List<String> STANDARD = List.of("gateway", "processor", "e2e", "uploads");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -76,7 +83,7 @@ public record BenchOptions(
         Map<String, String> o = new LinkedHashMap<>(given);
         String scenario = take(o, "scenario", "all");
         BenchOptions options = new BenchOptions(
-                scenario.equals("all") ? Set.copyOf(ALL) : Set.copyOf(Arrays.asList(scenario.split(","))),
+                scenario.equals("all") ? Set.copyOf(STANDARD) : Set.copyOf(Arrays.asList(scenario.split(","))),
                 duration(take(o, "duration", "20s")),
                 duration(take(o, "warmup", "5s")),
                 duration(take(o, "service-warmup", "20s")),
@@ -94,6 +101,8 @@ public record BenchOptions(
                 Integer.parseInt(take(o, "upload-clients", "16")),
                 duration(take(o, "upload-duration", "30s")),
                 duration(take(o, "upload-warmup", "10s")),
+                Integer.parseInt(take(o, "strangers-station-rate", "50")),
+                Integer.parseInt(take(o, "strangers-flood-rate", "2000")),
                 // A bounded heap, as any deployment sets one: by default the JVM would size it from the host's RAM.
                 List.of(take(o, "child-jvm", "-Xmx256m").strip().split("\\s+")),
                 Boolean.parseBoolean(take(o, "jfr", "false")),
