@@ -44,6 +44,8 @@ final class StrangerFlood implements AutoCloseable {
     private final AtomicLong inFlight = new AtomicLong();
     private final Thread thread;
     private volatile long sent;
+    private volatile long startedAt;
+    private volatile long stoppedAt;
 
     StrangerFlood(String baseUrl, String path, Kind kind, double rate) {
         this.connections = ConnectionProvider.builder("stranger-flood").maxConnections(2000)
@@ -56,6 +58,7 @@ final class StrangerFlood implements AutoCloseable {
 
     private void run(String path, Kind kind, double rate) {
         long start = System.nanoTime();
+        startedAt = start;
         for (long i = 0; !stop.get(); i++) {
             long intended = start + (long) (i * 1e9 / rate);
             long now;
@@ -101,6 +104,7 @@ final class StrangerFlood implements AutoCloseable {
     Map<String, Long> stopAndCount() throws InterruptedException {
         stop.set(true);
         thread.join();
+        stoppedAt = System.nanoTime();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -115,6 +119,11 @@ final class StrangerFlood implements AutoCloseable {
 
     long sent() {
         return sent;
+    }
+
+    /** Requests sent per second while it ran. */
+    double rate() {
+        return sent / ((stoppedAt - startedAt) / 1e9);
     }
 
     @Override

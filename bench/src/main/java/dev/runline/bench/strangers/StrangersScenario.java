@@ -33,9 +33,10 @@ public final class StrangersScenario {
     /**
      * @param flood        {@code none} for the baseline, else the {@link StrangerFlood.Kind}
      * @param station      the station's runs during the step
-     * @param floodAnswers the flood's answers by status (503: the unknown-key lane was full)
+     * @param floodSent    requests with made-up keys sent during the step (its warm-up included), at {@code floodRate}/s
+ * @param floodAnswers the flood's answers by status (503: the unknown-key lane was full)
      */
-    public record Step(String flood, LoadResult station, long floodSent, Map<String, Long> floodAnswers) {}
+    public record Step(String flood, LoadResult station, long floodSent, double floodRate, Map<String, Long> floodAnswers) {}
 
     public record Result(int stationRate, int floodRate, Step baseline, List<Step> floods, double limitP99Ms) {
 
@@ -76,13 +77,13 @@ public final class StrangersScenario {
             if (kind == null) {
                 LoadResult load = OpenLoopLoad.run(station, bodies, options.strangersStationRate(), options.warmup(),
                         options.duration(), OpenLoopLoad.Acknowledgements.NONE);
-                return new Step("none", load, 0, Map.of());
+                return new Step("none", load, 0, 0, Map.of());
             }
             try (StrangerFlood flood = new StrangerFlood(gateway.baseUrl(), RunBodies.PATH, kind, options.strangersFloodRate())) {
                 LoadResult load = OpenLoopLoad.run(station, bodies, options.strangersStationRate(), options.warmup(),
                         options.duration(), OpenLoopLoad.Acknowledgements.NONE);
                 Map<String, Long> answers = flood.stopAndCount();
-                return new Step(kind.name().toLowerCase(Locale.ROOT), load, flood.sent(), answers);
+                return new Step(kind.name().toLowerCase(Locale.ROOT), load, flood.sent(), flood.rate(), answers);
             }
         }
     }
@@ -105,9 +106,8 @@ public final class StrangersScenario {
 
     private static void row(StringBuilder out, Step step, String limit, Result result) {
         LoadResult s = step.station();
-        double floodRate = step.floodSent() / (s.measuredSeconds() + 0.0);
         out.append(String.format(Locale.ROOT, "%-27s %9.1f %9.1f %11s %9d %9s  %s%n", step.flood(), s.latency().p50(),
                 s.latency().p99(), limit, s.errorCount(),
-                step.floodSent() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", floodRate), step.floodAnswers()));
+                step.floodSent() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", step.floodRate()), step.floodAnswers()));
     }
 }

@@ -36,13 +36,13 @@ public record AuthProperties(
         @DefaultValue("30") @Positive long failureBurst,
         @DefaultValue("100000") @Positive long maxAddresses,
         @DefaultValue("") List<String> trustedProxies,
-        @DefaultValue("2") @Positive int unknownKeyLookupThreads,
-        @DefaultValue("200") @Positive int unknownKeyLookupQueue,
+        @DefaultValue("1") @Positive int unknownKeyLookupThreads,
+        @DefaultValue("100") @Positive int unknownKeyLookupQueue,
         @DefaultValue("10000") @Positive long unknownKeyCacheSize,
         @DefaultValue("1h") Duration knownKeyMemory) {
 
     /** The defaults, for code that builds an authenticator outside Spring (tests, the benchmark). */
     public static AuthProperties defaults() {
-        return new AuthProperties(true, true, 1, 30, 100_000, List.of(), 2, 200, 10_000, Duration.ofHours(1));
+        return new AuthProperties(true, true, 1, 30, 100_000, List.of(), 1, 100, 10_000, Duration.ofHours(1));
     }
 }
