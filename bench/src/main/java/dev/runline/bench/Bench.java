@@ -10,6 +10,7 @@ import dev.runline.bench.report.ResultFiles;
 import dev.runline.bench.report.SvgChart;
 import dev.runline.bench.report.Summary;
 import dev.runline.bench.report.Tables;
+import dev.runline.bench.strangers.StrangersScenario;
 import dev.runline.bench.uploads.UploadsScenario;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -36,7 +37,8 @@ public final class Bench {
     /** Everything one run measured, as written to the result file. */
     public record Result(Instant at, Map<String, Object> machine, Map<String, Object> options,
             GatewayScenario.Result gateway, ProcessorScenario.Result processor, EndToEndScenario.Result endToEnd,
-            UploadsScenario.Result uploads, ReadsScenario.Result reads, List<Summary> summary) {}
+            UploadsScenario.Result uploads, ReadsScenario.Result reads, StrangersScenario.Result strangers,
+            List<Summary> summary) {}
 
     private Bench() {}
 
@@ -55,6 +57,7 @@ public final class Bench {
         EndToEndScenario.Result endToEnd = null;
         UploadsScenario.Result uploads = null;
         ReadsScenario.Result reads = null;
+        StrangersScenario.Result strangers = null;
         try (BenchDatabase database = new BenchDatabase(logDir)) {
             String bootstrap = broker.getBrokersAsString();
             if (options.includes("gateway")) {
@@ -77,13 +80,18 @@ public final class Bench {
                 reads = ReadsScenario.run(options, database, bootstrap, services, progress);
                 System.out.print(Tables.reads(reads));
             }
+            if (options.includes("strangers")) {
+                strangers = StrangersScenario.run(options, database, bootstrap, services, progress);
+                System.out.print(StrangersScenario.table(strangers));
+            }
         } finally {
             broker.destroy();
         }
         List<Summary> summary = Summary.of(gateway, processor, endToEnd, uploads, reads);
         System.out.print(Tables.memory(gateway, processor, endToEnd, uploads));
         System.out.print(Tables.summary(summary));
-        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, reads, summary);
+        Result result = new Result(at, machine(), describe(options), gateway, processor, endToEnd, uploads, reads, strangers,
+                summary);
         Path file = ResultFiles.write(options.out(), base, result,
                 SvgChart.render("Runline benchmark, " + at + ", " + Runtime.getRuntime().availableProcessors() + " cores",
                         gateway, endToEnd, summary));
@@ -139,6 +147,8 @@ public final class Bench {
         described.put("read_runs", options.readRuns());
         described.put("read_readers", options.readReaders());
         described.put("read_pause", Progress.show(options.readPause()));
+        described.put("strangers_station_rate", options.strangersStationRate());
+        described.put("strangers_flood_rate", options.strangersFloodRate());
         described.put("child_jvm", options.childJvmOptions());
         return described;
     }

@@ -18,6 +18,7 @@ import java.util.Set;
  *                         {@code reads} (not in {@code all}: it fills a production-sized database first) reads
  *                         through the gateway beside the same SQL raw through JDBC, and the processor's drain rate
  *                         on that database beside an empty one
+ *                         {@code strangers} (a station during floods of made-up keys) runs only when named
  * @param duration         measured time of each fixed-rate and saturation step
  * @param warmup           unmeasured load before each step (connection pools, caches)
  * @param serviceWarmup    unmeasured saturation once, after the gateway (or the floor) started and before its
@@ -43,6 +44,8 @@ import java.util.Set;
  * @param readReaders      concurrent readers of the reads scenario, through the gateway and raw
  * @param readPause        each reader's pause after an answer before its next request (people at screens, not a
  *                         saturating client); zero, the default, sends back to back
+ * @param strangersStationRate fixed rate of the station in the strangers scenario, runs/s
+ * @param strangersFloodRate   requests/s with made-up keys in the strangers scenario (the issue measured 2,000)
  * @param childJvmOptions  JVM options of the gateway, processor and HTTP floor child JVMs
  * @param jfr              whether the child JVMs record a JFR profile (settings=profile) into the output folder
  * @param out              folder of the result file, the chart and the child JVMs' logs
@@ -69,6 +72,8 @@ public record BenchOptions(
         int readRuns,
         int readReaders,
         Duration readPause,
+        int strangersStationRate,
+        int strangersFloodRate,
         List<String> childJvmOptions,
         boolean jfr,
         Path out) {
@@ -76,7 +81,7 @@ public record BenchOptions(
     /** The standard suite, {@code --scenario=all}. */
     static final List<String> ALL = List.of("gateway", "processor", "e2e", "uploads");
     /** Every scenario: the standard suite and those run only when named. */
-    static final List<String> KNOWN = List.of("gateway", "processor", "e2e", "uploads", "reads");
+    static final List<String> KNOWN = List.of("gateway", "processor", "e2e", "uploads", "reads", "strangers");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -110,6 +115,8 @@ public record BenchOptions(
                 Integer.parseInt(take(o, "read-runs", "300000")),
                 Integer.parseInt(take(o, "read-readers", "50")),
                 duration(take(o, "read-pause", "0s")),
+                Integer.parseInt(take(o, "strangers-station-rate", "50")),
+                Integer.parseInt(take(o, "strangers-flood-rate", "2000")),
                 // A bounded heap, as any deployment sets one: by default the JVM would size it from the host's RAM.
                 List.of(take(o, "child-jvm", "-Xmx256m").strip().split("\\s+")),
                 Boolean.parseBoolean(take(o, "jfr", "false")),

@@ -129,7 +129,7 @@ public final class KeyRateLimiter {
     }
 
     /** Bucket4j reads the same time source as the cache's expiry. */
-    private record TickerTimeMeter(Ticker ticker) implements TimeMeter {
+    record TickerTimeMeter(Ticker ticker) implements TimeMeter {
 
         @Override
         public long currentTimeNanos() {

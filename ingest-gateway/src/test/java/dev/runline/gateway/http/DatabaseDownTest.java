@@ -3,9 +3,9 @@ package dev.runline.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runline.gateway.GatewayApplication;
+import dev.runline.gateway.auth.ApiKeySecrets;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +45,7 @@ class DatabaseDownTest {
     @Test
     void runIsRefusedWithServiceUnavailableAndRetryAfter() {
         ErrorBody error = http.post().uri("/api/v2/runs")
-                .headers(headers -> headers.setBearerAuth("rl_" + UUID.randomUUID()))
+                .headers(headers -> headers.setBearerAuth(ApiKeySecrets.generate().secret()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
                 .exchange()
