@@ -43,7 +43,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
@@ -106,24 +105,26 @@ class ProcessorConfiguration {
         return new KafkaTemplate<>(factory);
     }
 
+    /** Dead letters of the listener's error handler and of parked runs whose wait is over. */
+    @Bean
+    DeadLetterPublisher deadLetterPublisher(KafkaTemplate<Object, Object> deadLetterTemplate, ProcessorProperties properties,
+            MeterRegistry meters) {
+        return new DeadLetterPublisher(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), record.partition()), meters);
+    }
+
     /**
      * Permanent failures (a rejected run, an undecodable record) go to the dead-letter topic at once;
      * anything else is retried with exponential back-off, without limit, keeping the partition's order:
-     * a database outage stalls the line's processing, it never drops or reorders runs.
+     * a database outage stalls the line's processing, it never drops or reorders runs. A missing sub-unit never
+     * gets here: the listener parks such a run instead of holding the partition.
      */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetterTemplate, ProcessorProperties properties,
-            MeterRegistry meters) {
-        DeadLetterPublisher recoverer = new DeadLetterPublisher(deadLetterTemplate,
-                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), record.partition()), meters);
+    DefaultErrorHandler errorHandler(DeadLetterPublisher recoverer, ProcessorProperties properties) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(RunRejectedException.class, RunListener.UndecodableRecordException.class);
-        // A missing sub-unit may still arrive: its run is retried for a bounded time, then dead-lettered.
-        handler.addRetryableExceptions(MissingSubUnitException.class);
-        FixedBackOff subUnitWait = new FixedBackOff(properties.subUnitRetryInterval().toMillis(), properties.subUnitRetries());
-        handler.setBackOffFunction((record, exception) -> causedBy(exception, MissingSubUnitException.class) ? subUnitWait : null);
         // The listener already logged why, in one line; the handler's "seek after exception" trace adds nothing.
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
@@ -149,15 +150,6 @@ class ProcessorConfiguration {
         retryUntilRecorded.setLogLevel(KafkaException.Level.WARN);
         factory.setCommonErrorHandler(retryUntilRecorded);
         return factory;
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Bean(destroyMethod = "close")

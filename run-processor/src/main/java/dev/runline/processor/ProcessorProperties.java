@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency         consumers in this instance (each takes some partitions)
  * @param retryInitial        first wait before retrying a batch after a transient failure
  * @param retryMax            longest wait between retries; transient failures are retried until they pass
- * @param subUnitWait         how long a run naming a missing sub-unit is retried before it is dead-lettered
- * @param subUnitRetryInterval pause between those retries (the consumer's partitions wait meanwhile)
+ * @param subUnitWait         how long a run naming a missing sub-unit stays parked before it is dead-lettered
+ * @param subUnitRetryInterval how often parked runs are re-checked (the partition does not wait meanwhile)
  * @param replicas            replication factor of the topics it creates (unset: the broker's default);
  *                            production: 3, so that an acknowledged run survives a broker failure
  * @param minInsyncReplicas   min.insync.replicas of those topics (unset: the broker's default); production: 2
@@ -39,9 +39,4 @@ public record ProcessorProperties(
         Integer minInsyncReplicas,
         @DefaultValue("runline.attachments") @NotBlank String attachmentTopic,
         @DefaultValue("runline.attachments-dlt") @NotBlank String attachmentDeadLetterTopic) {
-
-    /** Retries of a run that names a missing sub-unit, spread over {@link #subUnitWait}. */
-    public long subUnitRetries() {
-        return Math.max(1, subUnitWait.toMillis() / Math.max(1, subUnitRetryInterval.toMillis()));
-    }
 }

@@ -70,9 +70,32 @@ public final class DeadLetters {
 
     /** The record's own headers, without the dead-letter context, as [{"name", "value" (base64)}]. */
     static String originalHeadersJson(Headers headers) {
+        return headersJson(headers, name -> !DeadLetterHeaders.isContext(name));
+    }
+
+    /**
+     * All of a record's headers as [{"name", "value" (base64)}]: kept with a parked run, so that the dead letter
+     * it may become carries them (a replayed run's attempt count among them).
+     */
+    public static String headersJson(Headers headers) {
+        return headersJson(headers, name -> true);
+    }
+
+    /** The headers {@link #headersJson(Headers)} wrote. */
+    public static Headers headers(String json) {
+        Headers headers = new RecordHeaders();
+        List<Map<String, String>> kept = JSON.readValue(json, new TypeReference<>() {});
+        for (Map<String, String> header : kept) {
+            String value = header.get("value");
+            headers.add(header.get("name"), value == null ? null : Base64.getDecoder().decode(value));
+        }
+        return headers;
+    }
+
+    private static String headersJson(Headers headers, java.util.function.Predicate<String> keep) {
         List<Map<String, String>> kept = new ArrayList<>();
         for (Header header : headers) {
-            if (!DeadLetterHeaders.isContext(header.key())) {
+            if (keep.test(header.key())) {
                 Map<String, String> entry = new LinkedHashMap<>();
                 entry.put("name", header.key());
                 entry.put("value", header.value() == null ? null : Base64.getEncoder().encodeToString(header.value()));
@@ -87,12 +110,7 @@ public final class DeadLetters {
      * times it has been dead-lettered so far (a new failure raises it by one).
      */
     public static Headers replayHeaders(DeadLetter deadLetter) {
-        Headers headers = new RecordHeaders();
-        List<Map<String, String>> kept = JSON.readValue(deadLetter.recordHeadersJson(), new TypeReference<>() {});
-        for (Map<String, String> header : kept) {
-            String value = header.get("value");
-            headers.add(header.get("name"), value == null ? null : Base64.getDecoder().decode(value));
-        }
+        Headers headers = headers(deadLetter.recordHeadersJson());
         headers.add(DeadLetterHeaders.ATTEMPTS, Integer.toString(deadLetter.attempts()).getBytes(StandardCharsets.UTF_8));
         return headers;
     }

@@ -124,15 +124,20 @@ final class ReferenceResolver {
         }
     }
 
+    /** Checked last, and for every run at once: a batch with many waiting runs parks them in one more attempt. */
     private static void requireSubUnits(List<RunAccepted> events, Resolved resolved) {
+        java.util.SortedMap<Integer, String> missing = new java.util.TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
             List<String> serials = events.get(i).getRun().getSubUnits();
             List<UUID> ids = resolved.subUnits(events.get(i));
-            for (int s = 0; s < serials.size(); s++) {
+            for (int s = 0; s < serials.size() && !missing.containsKey(i); s++) {
                 if (ids.get(s) == null) {
-                    throw new MissingSubUnitException(i, serials.get(s));
+                    missing.put(i, serials.get(s));
                 }
             }
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingSubUnitException(missing);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -39,17 +40,55 @@ public class RunWriter {
      * @throws TransientStoreException when the database failed in a way worth retrying
      */
     public Stored write(List<RunAccepted> events) {
-        if (events.isEmpty()) {
-            return new Stored(0, 0);
-        }
+        return write(events, handle -> {});
+    }
+
+    /**
+     * As {@link #write(List)}, with {@code alongside} done first in the same transaction (the batch's parked
+     * records): both are committed together or not at all.
+     */
+    public Stored write(List<RunAccepted> events, Consumer<Handle> alongside) {
         try {
-            return jdbi.inTransaction(handle -> write(handle, events));
+            return jdbi.inTransaction(handle -> {
+                alongside.accept(handle);
+                return events.isEmpty() ? new Stored(0, 0) : write(handle, events);
+            });
         } catch (JdbiException | CopyFailedException e) {
             if (TransientStoreException.isTransient(e)) {
                 throw new TransientStoreException("Database unavailable while storing " + events.size() + " runs", e);
             }
             if (RejectedData.isDataError(e)) {
                 throw new RunRejectedException(firstFailing(events), "BAD_REQUEST", FailureStage.STORE,
+                        "The database refused the run's data: " + RejectedData.describe(e));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Stores one run inside the caller's transaction, behind a savepoint: a run that can never be stored leaves
+     * the transaction usable (the caller dead-letters it and goes on), as if nothing of it had been written.
+     *
+     * @throws RunRejectedException    when the run can never be stored as it is (index 0)
+     * @throws TransientStoreException when the database failed in a way worth retrying; the transaction is lost
+     */
+    public Stored writeIn(Handle handle, RunAccepted event) {
+        String savepoint = "run_" + event.getRunId().toString().replace('-', '_');
+        handle.savepoint(savepoint);
+        try {
+            Stored stored = write(handle, List.of(event));
+            handle.releaseSavepoint(savepoint);
+            return stored;
+        } catch (RunRejectedException rejected) {
+            handle.rollbackToSavepoint(savepoint);
+            throw rejected;
+        } catch (JdbiException | CopyFailedException e) {
+            if (TransientStoreException.isTransient(e)) {
+                throw new TransientStoreException("Database unavailable while storing run " + event.getRunId(), e);
+            }
+            if (RejectedData.isDataError(e)) {
+                handle.rollbackToSavepoint(savepoint);
+                throw new RunRejectedException(0, "BAD_REQUEST", FailureStage.STORE,
                         "The database refused the run's data: " + RejectedData.describe(e));
             }
             throw e;

@@ -316,6 +316,22 @@ class EditProcessingTest {
     }
 
     /** One run per serial, so the units exist. */
+    @Test
+    void anEditOfAUnitWhoseRunIsParkedAppliesAfterThatRun() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted parked = runFor(tenant, "SYS-PARK-1", r -> r.setSubUnits(List.of("BRD-PARK-1")));
+        EditRequested deleteIt = anEdit(tenant.organizationId, runsDeletion(parked.getRunId())).build();
+        send("SYS-PARK-1", parked, deleteIt);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM parked_records WHERE id = ?", deleteIt.getEditId()) == 1);
+
+        send("BRD-PARK-1", runFor(tenant, "BRD-PARK-1", r -> r));
+
+        assertThat(awaitOutcome(deleteIt)).isEqualTo("applied");
+        assertThat(result(deleteIt)).contains(parked.getRunId().toString());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", parked.getRunId())).isZero();
+    }
+
     private void storeUnits(TestTenant tenant, String... serials) {
         RunAccepted last = null;
         for (String serial : serials) {

@@ -308,6 +308,60 @@ class RunProcessingTest {
     }
 
     @Test
+    void anotherOrganizationsRunIsStoredWithinASecondWhileTwentyRunsWaitForSubUnitsThatNeverCome() {
+        TestTenant waiting = TestTenant.create(DATABASE);
+        TestTenant other = TestTenant.create(DATABASE);
+        // All on one partition, the worst case: before parking, each waiting run held it for sub-unit-wait.
+        for (int i = 0; i < 20; i++) {
+            RunAccepted orphan = runFor(waiting, "SYS-WAIT-" + i, run -> run.setSubUnits(List.of("NEVER-" + UUID.randomUUID())));
+            producer.send(new ProducerRecord<>("runs-in", 0, RunPartitionKey.of(waiting.organizationId, "SYS-WAIT-" + i), orphan));
+        }
+        producer.flush();
+        RunAccepted ordinary = runFor(other, "SN-ORDINARY", run -> run);
+        long sent = System.nanoTime();
+        producer.send(new ProducerRecord<>("runs-in", 0, RunPartitionKey.of(other.organizationId, "SN-ORDINARY"), ordinary));
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("SELECT count(*) FROM runs WHERE id = ?", ordinary.getRunId()) == 1);
+        System.out.printf("event=other_tenant_run_stored elapsed_ms=%d%n", (System.nanoTime() - sent) / 1_000_000);
+    }
+
+    @Test
+    void aLaterRunOfAParkedUnitWaitsBehindItAndIsStoredAfterIt() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted first = runFor(tenant, "SYS-ORDER", run -> run.setSubUnits(List.of("BRD-ORDER"))
+                .setUnitMetadata(Map.of("step", "first")));
+        RunAccepted second = runFor(tenant, "SYS-ORDER", run -> run.setUnitMetadata(Map.of("step", "second")));
+        send(first, second);
+
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+                .until(() -> count("SELECT count(*) FROM runs WHERE id IN (?, ?)", first.getRunId(), second.getRunId()) == 0);
+        assertThat(count("SELECT count(*) FROM parked_records WHERE id IN (?, ?)", first.getRunId(), second.getRunId()))
+                .isEqualTo(2);
+        send(runFor(tenant, "BRD-ORDER", run -> run));
+
+        awaitStored(second.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", first.getRunId())).isOne();
+        assertThat(query("SELECT metadata->>'step' FROM units WHERE organization_id = ? AND serial_number = 'SYS-ORDER'",
+                String.class, tenant.organizationId)).containsExactly("second");
+    }
+
+    @Test
+    void aRedeliveredParkedRunParksOnce() {
+        TestTenant tenant = TestTenant.create(DATABASE);
+        RunAccepted orphan = runFor(tenant, "SYS-TWICE", run -> run.setSubUnits(List.of("BRD-TWICE")));
+        send(orphan, orphan);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM parked_records WHERE id = ?", orphan.getRunId()) == 1);
+        send(runFor(tenant, "BRD-TWICE", run -> run));
+        awaitStored(orphan.getRunId());
+        assertThat(count("SELECT count(*) FROM runs WHERE id = ?", orphan.getRunId())).isOne();
+        assertThat(count("SELECT count(*) FROM parked_records WHERE id = ?", orphan.getRunId())).isZero();
+    }
+
+    @Test
     void runWithAMissingSubUnitIsDeadLetteredAndTheOthersStored() {
         TestTenant tenant = TestTenant.create(DATABASE);
         String serial = "SN-" + UUID.randomUUID().toString().substring(0, 6);
